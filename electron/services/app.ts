@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import type { HostKindSchema } from './types';
+import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
+import { type DB, openDatabase } from './db/connection';
+import { migrate, schemaVersion } from './db/migrate';
+import { migrations } from './db/migrations';
+import { EventHub } from './events';
+import { createLogger, describeError, type Logger } from './log';
+import { dataLayout, type DataLayout } from './paths';
+import { SettingsService } from './settings/settings-service';
+
+export const APP_VERSION = '0.1.0';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  host: HostKindSchema;
+  /** Echo log lines to stderr (development, tests that want to see them). */
+  echoLog?: boolean;
+}
+
+export interface AppServices {
+  readonly db: DB;
+  readonly layout: DataLayout;
+  readonly events: EventHub;
+  readonly log: Logger;
+  readonly settings: SettingsService;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+/**
+ * The composition root of the services layer: one database, one event hub, every capability,
+ * and the dispatcher both hosts bind. Hosts own nothing else.
+ */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const layout = dataLayout(options.dataDir);
+  mkdirSync(layout.root, { recursive: true });
+  const log = createLogger({ dir: layout.logs, echo: options.echoLog ?? false });
+  const db = openDatabase(layout.database);
+  try {
+    const result = migrate(db, migrations, { backupDir: layout.backups });
+    if (result.to !== result.from) log.info('database migrated', { from: result.from, to: result.to, backup: result.backupFile });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const events = new EventHub();
+  const settings = new SettingsService(db, events);
+
+  const handlers: Handlers = {
+    'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
+    'system.info': () => ({
+      appVersion: APP_VERSION,
+      schemaVersion: schemaVersion(db),
+      host: options.host,
+      dataDir: layout.root,
+      now: new Date().toISOString(),
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+  };
+
+  const dispatch = createDispatcher(handlers, {
+    onInternalError: (method, error) => log.error('call failed', { method, ...describeError(error) }),
+  });
+
+  return {
+    db,
+    layout,
+    events,
+    log,
+    settings,
+    dispatch,
+    close: () => db.close(),
+  };
+}
