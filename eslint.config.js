@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ['electron/cli/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Playwright fixtures: `use` is the fixture callback and `{}` is its required empty pattern.
+    files: ['test/e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off', 'no-empty-pattern': 'off' },
+  },
 );

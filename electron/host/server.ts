@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, type Envelope, type ErrorPayload } from '../../shared/contract/errors';
 import type { AppServices } from '../services/app';
-import { contentSecurityPolicy, hostAllowed, newLaunchToken, originAllowed, tokenMatches } from './security';
-import { resolveStatic, sendFile } from './static-files';
+import { contentSecurityPolicy } from '../services/web/csp';
+import { resolveStatic, sendFile } from '../services/web/static-files';
+import { hostAllowed, newLaunchToken, originAllowed, tokenMatches } from './security';
 
 export interface BrowserHostOptions {
   services: AppServices;
