@@ -42,7 +42,12 @@ if (electron) {
       ],
       { stdio: 'ignore' },
     );
+    const openedAt = Date.now();
     console.log(`综合窗口已在浏览器中打开（关闭窗口即退出）。地址：${host.url}/clerk/`);
-    browser.on('exit', () => process.kill(process.pid, 'SIGTERM'));
+    browser.on('exit', () => {
+      // A browser that dies at once never showed a window (no display, say): keep serving.
+      if (Date.now() - openedAt < 5000) console.log(`浏览器未能打开窗口（可能没有图形界面），请用浏览器打开：${url}`);
+      else process.kill(process.pid, 'SIGTERM');
+    });
   }
 }
