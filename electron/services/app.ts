@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { HostKindSchema } from './types';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
+import type { SystemInfo } from '../../shared/contract/system';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
@@ -13,7 +13,7 @@ export const APP_VERSION = '0.1.0';
 
 export interface AppServicesOptions {
   dataDir: string;
-  host: HostKindSchema;
+  host: SystemInfo['host'];
   /** Echo log lines to stderr (development, tests that want to see them). */
   echoLog?: boolean;
 }

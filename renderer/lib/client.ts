@@ -27,11 +27,11 @@ function takeToken(): string {
 function httpBridge(): HallBridge {
   const token = takeToken();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
-  let socket: WebSocket | null = null;
   const connect = () => {
     // Without a token the host refuses everything; calls report that to the clerk.
     if (!token) return;
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`;
+    let socket: WebSocket;
     try {
       socket = new WebSocket(url, ['hall-events', token]);
     } catch {
