@@ -58,10 +58,22 @@ const utf16 = new TextDecoder('utf-16le', { fatal: false });
 
 /** A text field: UCS-2LE, right-padded with spaces (or NULs). */
 function field(block: Uint8Array, offset: number, bytes: number, label: string): string {
-  const s = utf16.decode(block.subarray(offset, offset + bytes)).replace(/[\s\u0000]+$/u, '').replace(/^\s+/u, '');
-  // Lone surrogates decode to U+FFFD; control characters never appear on a card.
-  if (/[\uFFFD\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/u.test(s)) throw refuse(`${label}含有无法识别的字符`);
+  const s = trimPadding(utf16.decode(block.subarray(offset, offset + bytes)));
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Lone surrogates decode to U+FFFD; control characters never appear on a card.
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0xfffd || (c >= 0xd800 && c <= 0xdfff)) throw refuse(`${label}含有无法识别的字符`);
+  }
   return s;
+}
+
+/** Cards pad with spaces; older firmware with NULs. */
+function trimPadding(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\u0000' || s[end - 1] === '\u3000')) end--;
+  let start = 0;
+  while (start < end && s[start] === ' ') start++;
+  return s.slice(start, end);
 }
 
 function date(block: Uint8Array, offset: number, label: string): string {

@@ -4,13 +4,12 @@
  * `int unpack(uint8_t *wlt, uint8_t *bmp, int flag)` filling a BMP buffer (libwlt2bmp), and
  * WltRS `int GetBmp(const char *wltPath, int intf)` writing `<name>.bmp` beside the input.
  */
-import koffi from 'koffi';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../../shared/contract/errors';
 import { bmpToRgb, encodePng } from './png';
-import { loadVendorLibrary } from './vendor-driver';
+import { callAsync as call, callingConvention, type KoffiFn, loadVendorLibrary } from './ffi';
 
 export interface PhotoDecoder {
   /** PNG data URL of the 102×126 photo. */
@@ -37,15 +36,11 @@ function toDataUrl(bmp: Uint8Array): string {
 
 const failed = (why: string) => new AppError('DEVICE', `证件相片解码失败：${why}。`, { hint: '证件信息已读取，相片暂不显示；请联系信息科检查相片解码库的授权。' });
 
-function call(fn: koffi.KoffiFunction, ...args: unknown[]): Promise<number> {
-  return new Promise((resolve, reject) => fn.async(...args, (err: unknown, res: number) => (err ? reject(err) : resolve(res))));
-}
-
 export function loadPhotoDecoder(path: string): PhotoDecoder {
   const lib = loadVendorLibrary(path);
-  const cc = process.platform === 'win32' ? '__stdcall ' : '';
-  let unpack: koffi.KoffiFunction | null = null;
-  let getBmp: koffi.KoffiFunction | null = null;
+  const cc = callingConvention;
+  let unpack: KoffiFn | null = null;
+  let getBmp: KoffiFn | null = null;
   try {
     unpack = lib.func(`int ${cc}unpack(uint8_t *wlt, uint8_t *bmp, int flag)`);
   } catch {

@@ -23,7 +23,7 @@ export interface LoopOptions {
   replyAt?(): number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class ReaderLoop {
   private running = false;
@@ -80,7 +80,7 @@ export class ReaderLoop {
   }
 
   private pause(ms: number): Promise<void> {
-    return Promise.race([sleep(ms), new Promise<void>((r) => (this.wake = r))]);
+    return Promise.race([sleep(ms), new Promise<void>((r) => (this.wake = () => r()))]);
   }
 
   private async loop(): Promise<void> {

@@ -7,6 +7,7 @@ import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNewestAddress } from '../../../../shared/domain/idcard';
 import { fixtureById } from './fixtures';
+import type { KoffiFn, LibraryHandle } from './ffi';
 import { bmpToRgb } from './png';
 import { loadPhotoDecoder } from './photo-decoder';
 import { openVendorBackend } from './vendor-driver';
@@ -15,9 +16,9 @@ const source = join(import.meta.dirname, '../../../../test/support/idcard/fake-v
 const dir = mkdtempSync(join(tmpdir(), 'zhck-ffi-'));
 const vendorLib = join(dir, 'libfakevendor.so');
 const getBmpLib = join(dir, 'libfakewltrs.so');
-let control: koffi.LibraryHandle;
-let setCard: koffi.KoffiFunction;
-let setField: koffi.KoffiFunction;
+let control: LibraryHandle;
+let setCard: KoffiFn;
+let setField: KoffiFn;
 
 beforeAll(() => {
   execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-o', vendorLib, source]);

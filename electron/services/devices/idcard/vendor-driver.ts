@@ -3,10 +3,10 @@
  * 华视 termb (CVR_*). Both end in the same typed card: sdtapi hands back the raw 256-byte text
  * block; termb's getters are written into such a block so the one parser checks every card.
  */
-import koffi from 'koffi';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../../shared/contract/errors';
 import { type CardType, encodeTextBlock, type FieldWrites, genders, nations, parseTextBlock, SW3, sw3Message } from '../../../../shared/domain/idcard';
+import { callAsync as call, callingConvention, type KoffiFn, type LibraryHandle, loadVendorLibrary } from './ffi';
 import type { CardRead, ReaderBackend } from './sam-reader';
 
 export type VendorFlavour = 'sdtapi' | 'termb';
@@ -19,25 +19,10 @@ export interface VendorOptions {
   readNewestAddress: boolean;
 }
 
-const cc = process.platform === 'win32' ? '__stdcall ' : '';
+const cc = callingConvention;
+type Fn = KoffiFn;
 
-type Fn = koffi.KoffiFunction;
-
-/** Runs a blocking vendor call on koffi's worker thread so polling never freezes the window. */
-function call(fn: Fn, ...args: unknown[]): Promise<number> {
-  return new Promise((resolve, reject) => fn.async(...args, (err: unknown, res: number) => (err ? reject(err) : resolve(res))));
-}
-
-export function loadVendorLibrary(path: string): koffi.LibraryHandle {
-  if (!path) throw new AppError('DEVICE', '没有设置读卡器厂商库的路径。', { hint: '请在设置中填写厂商提供的 sdtapi.dll / termb.dll（或 .so）的完整路径。' });
-  try {
-    return koffi.load(path);
-  } catch (error) {
-    throw new AppError('DEVICE', '无法加载读卡器厂商库。', { hint: `请确认文件 ${path} 存在，且与本程序同为 64 位或同为 32 位。`, cause: error });
-  }
-}
-
-function bind(lib: koffi.LibraryHandle, decl: string): Fn {
+function bind(lib: LibraryHandle, decl: string): Fn {
   try {
     return lib.func(cc ? decl.replace(/^(\w+ )/, `$1${cc}`) : decl);
   } catch (error) {
@@ -105,7 +90,7 @@ export async function openSdtapi(options: VendorOptions): Promise<ReaderBackend>
 }
 
 /** termb getters hand back GBK text in a caller's buffer with its length. */
-function getter(lib: koffi.LibraryHandle, name: string): ((...a: unknown[]) => Promise<string>) | null {
+function getter(lib: LibraryHandle, name: string): ((...a: unknown[]) => Promise<string>) | null {
   let fn: Fn;
   try {
     fn = lib.func(`int ${cc}${name}(uint8_t *buf, _Inout_ int *len)`);
