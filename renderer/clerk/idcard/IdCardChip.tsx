@@ -1,4 +1,4 @@
-import { Badge, Drawer, Space, Tag, Typography } from 'antd';
+import { Badge, Drawer, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { IdcardStatus } from '../../../shared/contract/idcard';
 import { RecentCardPanel } from './RecentCardPanel';
@@ -23,10 +23,12 @@ export function IdCardChip(props: { driver: IdcardStatus['driver'] }) {
   const reason = status?.state === 'fault' && status.message ? `：${status.message}` : '';
   return (
     <>
+      <Tooltip title={reason ? `故障${reason}` : '点击查看最近读卡'}>
       <Tag className="idcard-chip" onClick={() => setOpen(true)} role="button" aria-label="身份证读卡器" style={{ cursor: 'pointer' }}>
         <span>身份证读卡器 · {driverLabel[props.driver]}</span>{' '}
         <Badge status={badge.status} text={<span data-testid="idcard-state">{badge.text + reason}</span>} className="idcard-chip-state" />
       </Tag>
+      </Tooltip>
       <Drawer title="身份证读卡器" open={open} onClose={() => setOpen(false)} size={420}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text type={status?.state === 'fault' ? 'danger' : 'secondary'}>

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../contract/errors';
-import { fixtureById, fixtureCards } from '../../../electron/services/devices/idcard/fixtures';
-import { parseTextBlock } from './card';
-import { encodeNewestAddress, encodeTextBlock, putUcs2 } from './encode';
-import { decodeCardBytes, splitReadData } from './read-reply';
-import { encodeResponse } from './sam-frame';
-import { SamStreamDecoder } from './sam-stream';
+import { AppError } from '../../../../shared/contract/errors';
+import { fixtureById, fixtureCards } from './fixtures';
+import { parseTextBlock } from '../../../../shared/domain/idcard/card';
+import { encodeNewestAddress, encodeTextBlock, putUcs2 } from '../../../../shared/domain/idcard/encode';
+import { decodeCardBytes, splitReadData } from '../../../../shared/domain/idcard/read-reply';
+import { encodeResponse } from '../../../../shared/domain/idcard/sam-frame';
+import { SamStreamDecoder } from '../../../../shared/domain/idcard/sam-stream';
 
 const text = (id: string) => fixtureById(id)!.text;
 const readReply = (id: string) => {
