@@ -28,6 +28,8 @@ export class IdCardService {
   private placed: string | null = null;
   private current: IdcardStatus;
   private stopped = false;
+  /** performance.now() of the reply frame behind the last delivered card (benchmark). */
+  lastReplyAt = 0;
 
   constructor(
     private readonly settings: { get(): Settings },
@@ -84,7 +86,10 @@ export class IdCardService {
     }
     const events = {
       state: (state: ReaderState, message?: string) => this.publish({ ...this.current, state, ...(message === undefined ? { message: undefined } : { message }) }),
-      card: (read: CardRead) => void this.deliver(read),
+      card: (read: CardRead, replyAt: number) => {
+        this.lastReplyAt = replyAt;
+        void this.deliver(read);
+      },
     };
     const pollMs = this.options.pollMs ?? 200;
     try {
