@@ -16,6 +16,18 @@ export async function buildElectron(): Promise<void> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
+  // The simulated ID-card reader runs as its own process beside main.mjs (SimulatorHost forks it).
+  await build({
+    entryPoints: [join(projectRoot, 'electron/services/devices/idcard/simulator-process.ts')],
+    outfile: join(electronOut, 'idcard-simulator.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
   // A sandboxed preload cannot require project files, so it is bundled whole.
   await build({
     entryPoints: [join(projectRoot, 'electron/preload/index.ts')],

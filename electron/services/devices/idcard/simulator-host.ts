@@ -1,11 +1,14 @@
 /** Starts and steers the simulated reader: a socat pty pair plus the simulator process on its far end. */
 import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../../shared/contract/errors';
 import { openPtyPair, type PtyPair } from './pty-pair';
 import type { SimulatorCommand, SimulatorReply } from './simulator-process';
 
-const script = fileURLToPath(new URL('./simulator-process.ts', import.meta.url));
+/** From source (tsx) the TypeScript file; in the Electron bundle the built file beside main.mjs. */
+const bundled = fileURLToPath(new URL('./idcard-simulator.mjs', import.meta.url));
+const source = fileURLToPath(new URL('./simulator-process.ts', import.meta.url));
 
 export class SimulatorHost {
   private constructor(
@@ -20,10 +23,12 @@ export class SimulatorHost {
 
   static async start(options: { chunkSize?: number } = {}): Promise<SimulatorHost> {
     const pty = await openPtyPair();
-    const child = fork(script, [pty.deviceEnd], {
-      execArgv: ['--import', 'tsx'],
+    const fromBundle = existsSync(bundled);
+    const child = fork(fromBundle ? bundled : source, [pty.deviceEnd], {
+      execArgv: fromBundle ? [] : ['--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: { ...process.env, SIM_CHUNK: String(options.chunkSize ?? '') },
+      // Inside Electron, process.execPath is the Electron binary: run it as plain Node.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', SIM_CHUNK: String(options.chunkSize ?? '') },
     });
     try {
       await new Promise<void>((resolve, reject) => {
