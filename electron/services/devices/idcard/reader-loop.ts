@@ -34,6 +34,8 @@ export class ReaderLoop {
   state: ReaderState = 'disconnected';
   /** A card was read and has not been taken away since. */
   cardPresent = false;
+  /** The card on the reader failed to read too often; the fault stays until it is taken away. */
+  private gaveUp = false;
   message: string | undefined;
 
   constructor(
@@ -104,9 +106,13 @@ export class ReaderLoop {
         const present = await this.exclusive(() => backend.find());
         if (!present) {
           this.cardPresent = false;
+          this.gaveUp = false;
           attempts = 0;
           this.setState('ready');
-        } else if (!this.cardPresent) {
+        } else if (this.cardPresent) {
+          // The card read before is still there: a passing fault (timeout, bad frame) is over.
+          if (!this.gaveUp) this.setState('ready');
+        } else {
           this.setState('reading');
           attempts++;
           const read = await this.exclusive(() => backend.read());
@@ -117,7 +123,7 @@ export class ReaderLoop {
       } catch (error) {
         if (!this.running) break;
         this.setState('fault', clerkMessage(error));
-        if (attempts >= (this.options.maxAttempts ?? 3)) this.cardPresent = true;
+        if (attempts >= (this.options.maxAttempts ?? 3)) this.cardPresent = this.gaveUp = true;
       }
       await this.pause(this.options.pollMs ?? 200);
     }

@@ -69,6 +69,12 @@ describe('serial driver against the simulator process through a socat pty pair',
     await until(() => reads.length === 4, 'read after re-placing');
     expect(reads[3]!.card.name).toBe('张伟');
 
+    // Slow replies past the per-command timeout: a fault, then recovery once the reader is fast again.
+    await sim.send({ op: 'fault', fault: 'slow', delayMs: 800 });
+    await until(() => driver.state === 'fault' && driver.message === '读卡器没有应答。', 'timeout on slow replies');
+    await sim.send({ op: 'clearFaults' });
+    await until(() => driver.state === 'ready', 'ready after slow replies');
+
     sim.unplug();
     await until(() => driver.state === 'fault', 'fault after unplug');
     expect(driver.message).toMatch(/断开|无法打开/);
