@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardReadPayload } from '../../../../shared/contract/idcard';
 import { encodeNewestAddress } from '../../../../shared/domain/idcard';
+import { createAppServices } from '../../app';
 import { fixtureById } from './fixtures';
 import type { KoffiFn, LibraryHandle } from './ffi';
 import { bmpToRgb } from './png';
@@ -92,6 +94,29 @@ describe('vendor library driver through real FFI (koffi + a compiled C library)'
       decoder.close();
     }
   });
+
+  it('the service runs the vendor driver from settings and attaches the decoded photo to idcard.cardRead', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'zhck-vendor-svc-'));
+    const services = createAppServices({ dataDir: data, host: 'browser' });
+    try {
+      const reads: CardReadPayload[] = [];
+      services.events.subscribe((name, p) => name === 'idcard.cardRead' && reads.push(p as CardReadPayload));
+      const f = fixtureById('foreigner2023')!;
+      setCard(f.text, f.photo, null, 1);
+      services.settings.update({
+        devices: { idcard: { ...services.settings.get().devices.idcard, driver: 'vendorLibrary', vendorFlavour: 'sdtapi', vendorLibraryPath: vendorLib, photoDecoderPath: vendorLib, port: '1001' } },
+      });
+      expect(services.idcard.status().driver).toBe('vendorLibrary');
+      for (let i = 0; i < 500 && reads.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(reads[0]).toMatchObject({ cardType: 'foreigner2023', idNumber: '911840198506150118' });
+      expect(reads[0]!.photoDataUrl).toMatch(/^data:image\/png;base64,/);
+      expect(services.idcard.status()).toMatchObject({ state: 'ready', photoDecoder: true });
+      await services.idcard.stop();
+    } finally {
+      services.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('bmpToRgb reads the bottom-up BGR rows the decoders write', () => {
     const w = 2, h = 2, stride = 8;
