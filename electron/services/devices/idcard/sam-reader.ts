@@ -57,7 +57,8 @@ export class SamReader implements ReaderBackend {
     if (this.options.readNewestAddress) {
       const a = await this.command(Cmd.readNewestAddress, timeouts.newestAddress);
       // 91: the card has no newest address; other failures lose only the extra, not the card.
-      if (a.sw3 === SW3.ok && a.data.length >= 70) newest = a.data.subarray(0, 70);
+      // Exactly 70 bytes: a late reply to another command must never be taken for an address.
+      if (a.sw3 === SW3.ok && a.data.length === 70) newest = a.data;
     }
     return { card: parseTextBlock(blocks.text, { photo: blocks.photo, newestAddress: newest }), photo: blocks.photo };
   }
