@@ -26,13 +26,19 @@ export function RecentCardPanel(props: { card: CardReadPayload | null }) {
             <Typography.Text strong data-testid="idcard-name">
               {card.name || card.englishName}
             </Typography.Text>
-            {card.name && card.englishName ? <Typography.Text type="secondary"> {card.englishName}</Typography.Text> : null}
+            {card.name && card.englishName ? (
+              <Typography.Text type="secondary" className="idcard-english-name">
+                {card.englishName}
+              </Typography.Text>
+            ) : null}
           </Descriptions.Item>
           <Descriptions.Item label="证件号码">
             <span data-testid="idcard-number">{maskIdNumber(card.idNumber)}</span>
           </Descriptions.Item>
           <Descriptions.Item label="有效期限">
-            {card.validFrom} 至 {card.longTerm ? '长期' : card.validTo}
+            <span className="idcard-validity">
+              {card.validFrom} 至 {card.longTerm ? '长期' : card.validTo}
+            </span>
           </Descriptions.Item>
         </Descriptions>
       </Space>

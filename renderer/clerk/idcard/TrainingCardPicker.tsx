@@ -31,21 +31,23 @@ export function TrainingCardPicker() {
     }
   };
   return (
-    <Space.Compact style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Select
         aria-label="模拟证件"
-        style={{ flex: 1, minWidth: 0 }}
+        style={{ width: '100%' }}
         value={chosen}
         onChange={setChosen}
         options={(data?.fixtures ?? []).map((f) => ({ value: f.id, label: f.label }))}
         loading={!data}
       />
+      <Space>
       <Button type="primary" loading={busy} disabled={!chosen} onClick={() => chosen && act(() => call('idcard.simulator.place', { cardId: chosen }))}>
         放置证件
       </Button>
       <Button disabled={busy || !data?.placed} onClick={() => act(() => call('idcard.simulator.remove', {}))}>
         取走
       </Button>
-    </Space.Compact>
+      </Space>
+    </Space>
   );
 }

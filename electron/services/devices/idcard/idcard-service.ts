@@ -177,11 +177,13 @@ export class IdCardService {
     const sim = await this.sim();
     await sim.send({ op: 'remove' });
     this.placed = null;
+    // Answer once the reader has noticed, so that placing the card again reads it again.
+    await this.waitForRemoval();
     return { placed: null };
   }
 
   private async waitForRemoval(): Promise<void> {
-    for (let i = 0; i < 100 && this.loop?.cardPresent; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && this.loop?.cardPresent && this.loop.state !== 'fault'; i++) await new Promise((r) => setTimeout(r, 20));
   }
 
   private async teardown(): Promise<void> {
