@@ -29,7 +29,7 @@ export function IdCardChip(props: { driver: IdcardStatus['driver'] }) {
         <Badge status={badge.status} text={<span data-testid="idcard-state">{badge.text + reason}</span>} className="idcard-chip-state" />
       </Tag>
       </Tooltip>
-      <Drawer title="身份证读卡器" open={open} onClose={() => setOpen(false)} size={420}>
+      <Drawer title="身份证读卡器" open={open} onClose={() => setOpen(false)} size={460}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text type={status?.state === 'fault' ? 'danger' : 'secondary'}>
             状态：{badge.text}

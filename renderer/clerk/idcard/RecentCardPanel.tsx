@@ -23,6 +23,7 @@ export function RecentCardPanel(props: { card: CardReadPayload | null }) {
         )}
         <Descriptions size="small" column={1} className="idcard-fields">
           <Descriptions.Item label="姓名">
+            <div className="idcard-names">
             <Typography.Text strong data-testid="idcard-name">
               {card.name || card.englishName}
             </Typography.Text>
@@ -31,6 +32,7 @@ export function RecentCardPanel(props: { card: CardReadPayload | null }) {
                 {card.englishName}
               </Typography.Text>
             ) : null}
+            </div>
           </Descriptions.Item>
           <Descriptions.Item label="证件号码">
             <span data-testid="idcard-number">{maskIdNumber(card.idNumber)}</span>
