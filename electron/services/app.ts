@@ -4,6 +4,7 @@ import type { SystemInfo } from '../../shared/contract/system';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
+import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
@@ -24,6 +25,7 @@ export interface AppServices {
   readonly events: EventHub;
   readonly log: Logger;
   readonly settings: SettingsService;
+  readonly idcard: IdCardService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -46,6 +48,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
   const events = new EventHub();
   const settings = new SettingsService(db, events);
+  const idcard = new IdCardService(settings, events, log);
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -58,6 +61,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    'idcard.status': () => idcard.status(),
+    'idcard.listPorts': () => idcard.listPorts(),
+    'idcard.readOnce': () => idcard.readOnce(),
+    'idcard.simulator.fixtures': () => idcard.fixtures(),
+    'idcard.simulator.place': (input) => idcard.place(input.cardId),
+    'idcard.simulator.remove': () => idcard.remove(),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -70,7 +79,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     settings,
+    idcard,
     dispatch,
-    close: () => db.close(),
+    close: () => {
+      idcard.kill();
+      db.close();
+    },
   };
 }

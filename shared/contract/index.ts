@@ -3,6 +3,7 @@
  * adding a capability means adding its file here and its handlers in electron/services.
  */
 import type { EventTable, MethodTable } from './define';
+import { idcardEvents, idcardMethods } from './idcard';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
@@ -10,11 +11,13 @@ import type { z } from './zod';
 export const methods = {
   ...systemMethods,
   ...settingsMethods,
+  ...idcardMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
+  ...idcardEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;

@@ -1,13 +1,7 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Settings } from '../../../shared/contract/settings';
-
-const driverLabel: Record<Settings['devices']['idcard']['driver'], string> = {
-  none: '未配置',
-  samSerial: '串口',
-  vendorLibrary: '厂商库',
-  simulator: '模拟设备',
-};
+import { IdCardChip } from '../idcard/IdCardChip';
 
 /** Hall, window, clerk, platform link and device chips: what a clerk glances at all day. */
 export function TopBar(props: { settings: Settings; onOpenSettings: () => void }) {
@@ -28,7 +22,7 @@ export function TopBar(props: { settings: Settings; onOpenSettings: () => void }
         <Tooltip title={platformConfigured ? '与政务服务平台的连接状态' : '尚未配置政务服务平台地址，办件保存在本机'}>
           <Badge status={platformConfigured ? 'processing' : 'default'} text={platformConfigured ? '平台：待连接' : '平台：未配置（本机保存）'} />
         </Tooltip>
-        <Tag>身份证读卡器 · {driverLabel[settings.devices.idcard.driver]}</Tag>
+        <IdCardChip driver={settings.devices.idcard.driver} />
         <Tag>高拍仪 · {settings.devices.camera.deviceId ? '已选择' : '未选择'}</Tag>
         <Button icon={<SettingOutlined />} onClick={props.onOpenSettings} aria-label="设置">
           设置
