@@ -79,8 +79,6 @@ export function mergeMaterials(requirements: readonly MaterialRequirement[]): Om
   return [...merged.values()];
 }
 
-const present = (s: MaterialState) => s === 'paper' || s === 'electronic' || s === 'paperAndElectronic' || s === 'exempt';
-
 export interface MaterialSummary {
   /** 电子 / 纸质 / 免提交 / 容缺 / 需整改 counts, as printed on the acceptance summary line. */
   counts: { electronic: number; paper: number; exempt: number; rongque: number; promise: number; needFix: number };
