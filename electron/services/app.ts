@@ -7,6 +7,7 @@ import { migrations } from './db/migrations';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
+import { QueueService } from './queue/queue-service';
 import { SettingsService } from './settings/settings-service';
 
 export const APP_VERSION = '0.1.0';
@@ -16,6 +17,8 @@ export interface AppServicesOptions {
   host: SystemInfo['host'];
   /** Echo log lines to stderr (development, tests that want to see them). */
   echoLog?: boolean;
+  /** Built renderer, for the kiosk and display pages the embedded hall queue service serves. */
+  rendererDir?: string;
 }
 
 export interface AppServices {
@@ -24,6 +27,7 @@ export interface AppServices {
   readonly events: EventHub;
   readonly log: Logger;
   readonly settings: SettingsService;
+  readonly queue: QueueService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -46,6 +50,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
   const events = new EventHub();
   const settings = new SettingsService(db, events);
+  const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -58,6 +63,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    'queue.status': () => queue.status(),
+    'queue.callNext': ({ requestId }) => queue.op('hall.callNext', {}, requestId),
+    'queue.recall': ({ requestId }) => queue.op('hall.recall', {}, requestId),
+    'queue.noShow': ({ requestId, ...rest }) => queue.op('hall.noShow', rest, requestId),
+    'queue.start': ({ requestId }) => queue.op('hall.start', {}, requestId),
+    'queue.finish': ({ requestId, ...rest }) => queue.op('hall.finish', rest, requestId),
+    'queue.transfer': ({ requestId, ...rest }) => queue.op('hall.transfer', rest, requestId),
+    'queue.suspend': ({ requestId, ...rest }) => queue.op('hall.suspend', rest, requestId),
+    'queue.resume': ({ requestId, ...rest }) => queue.op('hall.resume', rest, requestId),
+    'queue.pauseWindow': ({ requestId, ...rest }) => queue.op('hall.pause', rest, requestId),
+    'queue.resumeWindow': ({ requestId }) => queue.op('hall.unpause', {}, requestId),
+    'queue.hallInfo': () => queue.hallInfo(),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -70,7 +87,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     settings,
+    queue,
     dispatch,
-    close: () => db.close(),
+    close: () => {
+      queue.close();
+      db.close();
+    },
   };
 }

@@ -3,6 +3,7 @@
  * adding a capability means adding its file here and its handlers in electron/services.
  */
 import type { EventTable, MethodTable } from './define';
+import { queueEvents, queueMethods } from './queue';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
@@ -10,11 +11,13 @@ import type { z } from './zod';
 export const methods = {
   ...systemMethods,
   ...settingsMethods,
+  ...queueMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
+  ...queueEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;
