@@ -120,7 +120,7 @@ export class HallQueue {
     const dayFilter = this.config.keepOvernight ? '' : 'AND t.day = ?';
     const args: unknown[] = [...categoryIds];
     if (!this.config.keepOvernight) args.push(this.today());
-    return this.db.prepare(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.category_id IN (${marks}) ${dayFilter} ORDER BY t.returning DESC, t.order_key, t.issued_at`).all(...args) as TicketRow[];
+    return this.db.prepare(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.category_id IN (${marks}) ${dayFilter} ORDER BY t.back_from_suspend DESC, t.order_key, t.issued_at, t.rowid`).all(...args) as TicketRow[];
   }
 
   private windowRow(windowNo: number): WindowRow | undefined {
@@ -218,7 +218,12 @@ export class HallQueue {
   // --- kiosk ------------------------------------------------------------------------------------
 
   issue(input: HallParsed<'hall.issue'>): Issued {
-    return this.idempotent(input.requestId, 'issue', (replay) => (replay ? this.issuedFor(replay) : this.issueTicket(input.categoryId, input.priorityGroup, null)));
+    return this.idempotent(
+      input.requestId,
+      'issue',
+      () => this.issueTicket(input.categoryId, input.priorityGroup, null),
+      (id) => this.issuedFor(id!),
+    );
   }
 
   private issuedFor(ticketId: string): Issued {
@@ -227,7 +232,9 @@ export class HallQueue {
   }
 
   private peopleAhead(t: TicketRow): number {
-    return this.waitingRows([t.category_id]).filter((o) => o.id !== t.id && (o.returning > t.returning || o.order_key < t.order_key)).length;
+    const queue = this.waitingRows([t.category_id]);
+    const at = queue.findIndex((o) => o.id === t.id);
+    return at < 0 ? 0 : at;
   }
 
   private issueTicket(categoryId: string, priorityGroup: string | null, appointment: { json: string } | null): Issued & { id: string } {
@@ -246,11 +253,14 @@ export class HallQueue {
       .run(cat.id, keep && counter ? counter.day : day, number);
     const id = randomUUID();
     const label = formatLabel(cat.prefix, number);
+    // Strictly increasing, so two tickets issued in the same millisecond still have an order.
+    const last = (this.db.prepare('SELECT max(order_key) AS k FROM tickets').get() as { k: number | null }).k;
+    const orderKey = last === null ? now : Math.max(now, last + 0.001);
     // Kept overnight, the label stays unique under the day the numbering started.
     const ticketDay = keep && counter ? counter.day : day;
     this.db
       .prepare('INSERT INTO tickets (id, day, category_id, prefix, number, label, state, priority_group, appointment, issued_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, ticketDay, cat.id, cat.prefix, number, label, 'waiting', priorityGroup, appointment?.json ?? null, now, now);
+      .run(id, ticketDay, cat.id, cat.prefix, number, label, 'waiting', priorityGroup, appointment?.json ?? null, now, orderKey);
     this.log('issue', id, null, null, { label, priorityGroup });
     return { id, ...this.issuedFor(id) };
   }
@@ -267,8 +277,7 @@ export class HallQueue {
   }
 
   checkIn(input: HallParsed<'hall.checkIn'>): Issued {
-    return this.idempotent(input.requestId, 'checkIn', (replay) => {
-      if (replay) return this.issuedFor(replay);
+    return this.idempotent(input.requestId, 'checkIn', () => {
       const now = this.now();
       const today = this.today();
       const rows = (
@@ -288,7 +297,7 @@ export class HallQueue {
       const issued = this.issueTicket(open.category_id, null, { json: JSON.stringify(data) });
       this.db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?').run(issued.id, open.code);
       return issued;
-    });
+    }, (id) => this.issuedFor(id!));
   }
 
   // --- windows ----------------------------------------------------------------------------------
@@ -346,7 +355,7 @@ export class HallQueue {
           priorityGroup: r.priority_group,
           appointmentStart: appt?.slotStart ?? null,
           appointmentEnd: appt?.slotEnd ?? null,
-          returning: r.returning === 1,
+          returning: r.back_from_suspend === 1,
         };
       });
       const now = this.now();
@@ -359,7 +368,7 @@ export class HallQueue {
         called_at: now,
         call_reason: choice.reason,
         recalls: 0,
-        returning: 0,
+        back_from_suspend: 0,
       });
       // Idle while people wait: from when the window became free (or the oldest waiter arrived) to now.
       const day = this.today();
@@ -457,7 +466,7 @@ export class HallQueue {
       const now = this.now();
       const suspendedMs = t.suspended_ms + (now - (t.suspended_at ?? now));
       if (t.suspend_kind === 'noMaterial') {
-        this.move(t, 'resume', input, { suspended_ms: suspendedMs, suspended_at: null, returning: 1, window_no: null, clerk: null, called_at: null, started_at: null }, { kind: t.suspend_kind });
+        this.move(t, 'resume', input, { suspended_ms: suspendedMs, suspended_at: null, back_from_suspend: 1, window_no: null, clerk: null, called_at: null, started_at: null, target_window_no: null, target_clerk: null }, { kind: t.suspend_kind });
         return;
       }
       const active = this.activeAt(w.window_no);
@@ -536,15 +545,16 @@ export class HallQueue {
    * Runs a mutation once per request id. A replay returns the stored answer (issue) or the
    * window's current status: the effect itself is never applied twice.
    */
-  private idempotent<T>(requestId: string, op: string, fn: (replayOf: string | null) => T & { id?: string }): T {
+  private idempotent<T>(requestId: string, op: string, run: () => T & { id?: string }, replay: (storedId: string | null) => T): T {
     let fresh = false;
     const result = writeTransaction(this.db, () => {
       const seen = this.db.prepare('SELECT op, result FROM requests WHERE request_id = ?').get(requestId) as { op: string; result: string } | undefined;
       if (seen) {
         if (seen.op !== op) throw new AppError('CONFLICT', '请求编号重复。', { hint: '请重试一次。' });
-        return fn(JSON.parse(seen.result) as string | null);
+        return replay(JSON.parse(seen.result) as string | null);
       }
-      const value = fn(null);
+      this.rollover();
+      const value = run();
       this.db.prepare('INSERT INTO requests (request_id, op, result, at) VALUES (?, ?, ?, ?)').run(requestId, op, JSON.stringify(value.id ?? null), this.now());
       fresh = true;
       return value;
@@ -557,13 +567,26 @@ export class HallQueue {
     return result;
   }
 
+  /** At the first change of a new business day, yesterday's unserved tickets leave the queue (unless kept overnight). */
+  private rollover(): void {
+    if (this.config.keepOvernight) return;
+    const today = this.today();
+    const stale = this.db.prepare(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.day < ?`).all(today) as TicketRow[];
+    for (const t of stale) this.move(t, 'cancel', { windowNo: 0, clerk: '' }, { finished_at: this.now() }, { reason: 'dayEnd' });
+  }
+
   private windowOp(input: At & { requestId: string }, op: string, fn: () => void): WindowStatus {
     this.pendingCall = null;
     try {
-      this.idempotent(input.requestId, `${op}@${input.windowNo}`, (replay) => {
-        if (replay === null) fn();
-        return {};
-      });
+      this.idempotent(
+        input.requestId,
+        `${op}@${input.windowNo}`,
+        () => {
+          fn();
+          return {};
+        },
+        () => ({}),
+      );
     } finally {
       // A call is announced only after its transaction committed.
       const called = this.pendingCall as { id: string; recall: boolean } | null;

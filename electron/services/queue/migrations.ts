@@ -42,7 +42,7 @@ export const hallMigration0010: Migration = {
         appointment TEXT,
         issued_at INTEGER NOT NULL,
         order_key REAL NOT NULL,
-        returning INTEGER NOT NULL DEFAULT 0,
+        back_from_suspend INTEGER NOT NULL DEFAULT 0,
         called_at INTEGER,
         started_at INTEGER,
         finished_at INTEGER,

@@ -15,7 +15,7 @@ export interface TicketRow {
   appointment: string | null;
   issued_at: number;
   order_key: number;
-  returning: number;
+  back_from_suspend: number;
   called_at: number | null;
   started_at: number | null;
   finished_at: number | null;
