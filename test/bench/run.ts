@@ -1,8 +1,9 @@
 /** `npm run bench [-- prefix…]`: runs every benchmark module (or those matching), one JSON line per figure. */
 import type { BenchModule, Figure } from './harness';
 import hostBench from './host.bench';
+import queueBench from './queue.bench';
 
-const modules: BenchModule[] = [hostBench];
+const modules: BenchModule[] = [hostBench, queueBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));

@@ -45,6 +45,8 @@ export const defaultHallConfig: HallConfig = {
 
 export type HallNotice = { event: 'changed'; seq: number } | { event: 'called'; seq: number; ticket: Ticket; recall: boolean };
 type At = { windowNo: number; clerk: string };
+/** Queue order within a lane; the same order as the next-ticket rule's tie-breaks. */
+const QUEUE_ORDER = 't.back_from_suspend DESC, t.order_key, t.issued_at, t.id';
 
 const ticketLocked = (label: string) =>
   new AppError('CONFLICT', `号票 ${label} 正在被其他窗口处理。`, { hint: '请刷新后重试。', rule: 'queue.oneTicketPerWindow' });
@@ -113,14 +115,28 @@ export class HallQueue {
     return r ? toTicket(r) : null;
   }
 
-  /** Waiting tickets still in today's queue (or all of them when kept overnight). */
-  private waitingRows(categoryIds: readonly string[]): TicketRow[] {
-    if (categoryIds.length === 0) return [];
-    const marks = categoryIds.map(() => '?').join(',');
-    const dayFilter = this.config.keepOvernight ? '' : 'AND t.day = ?';
+  /** SQL filter for tickets still in today's queue (all days when kept overnight) of the given categories. */
+  private waitingWhere(categoryIds: readonly string[]): { sql: string; args: unknown[] } {
+    const marks = categoryIds.map(() => '?').join(',') || "''";
     const args: unknown[] = [...categoryIds];
-    if (!this.config.keepOvernight) args.push(this.today());
-    return this.db.prepare(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.category_id IN (${marks}) ${dayFilter} ORDER BY t.back_from_suspend DESC, t.order_key, t.issued_at, t.rowid`).all(...args) as TicketRow[];
+    let sql = `t.state = 'waiting' AND t.category_id IN (${marks})`;
+    if (!this.config.keepOvernight) {
+      sql += ' AND t.day = ?';
+      args.push(this.today());
+    }
+    return { sql, args };
+  }
+
+  /** Waiting tickets in queue order (the order the next-ticket rule uses within a lane). */
+  private waitingRows(categoryIds: readonly string[], limit = -1): TicketRow[] {
+    const w = this.waitingWhere(categoryIds);
+    return this.db.prepare(`${TICKET_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT ?`).all(...w.args, limit) as TicketRow[];
+  }
+
+  private waitingCounts(categoryIds: readonly string[], extra = '', extraArgs: unknown[] = []): Map<string, number> {
+    const w = this.waitingWhere(categoryIds);
+    const rows = this.db.prepare(`SELECT t.category_id AS id, count(*) AS n FROM tickets t WHERE ${w.sql} ${extra} GROUP BY t.category_id`).all(...w.args, ...extraArgs) as { id: string; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   private windowRow(windowNo: number): WindowRow | undefined {
@@ -131,10 +147,32 @@ export class HallQueue {
     return { windowNo: w.window_no, clerk: w.clerk, categories: JSON.parse(w.categories) as string[], paused: w.paused === 1, pauseReason: w.pause_reason };
   }
 
-  private eligibleFor(w: WindowState): TicketRow[] {
-    return this.waitingRows(w.categories).filter(
-      (t) => (t.target_window_no === null || t.target_window_no === w.windowNo) && (t.target_clerk === null || t.target_clerk === w.clerk),
-    );
+  /** Only the window (or clerk) a transfer named may call its ticket. */
+  private targetFilter(w: WindowState): { sql: string; args: unknown[] } {
+    return { sql: 'AND (t.target_window_no IS NULL OR t.target_window_no = ?) AND (t.target_clerk IS NULL OR t.target_clerk = ?)', args: [w.windowNo, w.clerk] };
+  }
+
+  /**
+   * The tickets the next-ticket rule can possibly choose: each lane's head, the longest waiting
+   * and every checked-in appointment. Loading the whole queue on every call would cost a hall of
+   * a thousand waiting a few milliseconds per call for nothing.
+   */
+  private candidateRows(w: WindowState, now: number): TicketRow[] {
+    const base = this.waitingWhere(w.categories);
+    const target = this.targetFilter(w);
+    const where = `${base.sql} ${target.sql}`;
+    const args = [...base.args, ...target.args];
+    const agedBefore = this.config.policy.agingMinutes > 0 ? now - this.config.policy.agingMinutes * 60_000 : -Infinity;
+    const pick = (extra: string, order: string, extraArgs: unknown[] = [], limit = 1) =>
+      this.db.prepare(`${TICKET_SELECT} WHERE ${where} ${extra} ORDER BY ${order} LIMIT ?`).all(...args, ...extraArgs, limit) as TicketRow[];
+    const rows = [
+      ...pick('', `t.issued_at, ${QUEUE_ORDER}`),
+      ...pick('AND t.appointment IS NOT NULL', QUEUE_ORDER, [], 200),
+      ...pick('AND t.priority_group IS NOT NULL', QUEUE_ORDER),
+      ...pick('AND t.priority_group IS NULL AND t.issued_at <= ?', QUEUE_ORDER, [agedBefore]),
+      ...pick('AND t.priority_group IS NULL AND t.issued_at > ?', QUEUE_ORDER, [agedBefore]),
+    ];
+    return [...new Map(rows.map((r) => [r.id, r])).values()];
   }
 
   private activeAt(windowNo: number): TicketRow | undefined {
@@ -144,7 +182,8 @@ export class HallQueue {
   windowStatus(at: At): WindowStatus {
     const w = this.signedIn(at);
     const state = this.windowState(w);
-    const eligible = this.eligibleFor(state);
+    const target = this.targetFilter(state);
+    const counts = this.waitingCounts(state.categories, target.sql, target.args);
     const marks = state.categories.map(() => '?').join(',') || "''";
     const suspended = this.db
       .prepare(`${TICKET_SELECT} WHERE t.state = 'suspended' AND (t.window_no = ? OR (t.suspend_kind = 'noMaterial' AND t.category_id IN (${marks}))) ORDER BY t.suspended_at`)
@@ -156,8 +195,9 @@ export class HallQueue {
       current: active ? toTicket(active) : null,
       suspended: suspended.map(toTicket),
       waiting: cats.map((category) => {
-        const mine = eligible.filter((t) => t.category_id === category.id);
-        return { category, count: mine.length, tickets: mine.slice(0, 30).map(toTicket) };
+        const w2 = this.waitingWhere([category.id]);
+        const head = this.db.prepare(`${TICKET_SELECT} WHERE ${w2.sql} ${target.sql} ORDER BY ${QUEUE_ORDER} LIMIT 30`).all(...w2.args, ...target.args) as TicketRow[];
+        return { category, count: counts.get(category.id) ?? 0, tickets: head.map(toTicket) };
       }),
     };
   }
@@ -166,8 +206,7 @@ export class HallQueue {
     const windows = this.db.prepare('SELECT * FROM windows WHERE clerk IS NOT NULL ORDER BY window_no').all() as WindowRow[];
     const recent = this.recentCalls(12);
     const cats = this.categories();
-    const counts = new Map<string, number>();
-    for (const t of this.waitingRows(cats.map((c) => c.id))) counts.set(t.category_id, (counts.get(t.category_id) ?? 0) + 1);
+    const counts = this.waitingCounts(cats.map((c) => c.id));
     return {
       hallName: this.config.hallName,
       windows: windows.map((w) => {
@@ -232,9 +271,11 @@ export class HallQueue {
   }
 
   private peopleAhead(t: TicketRow): number {
-    const queue = this.waitingRows([t.category_id]);
-    const at = queue.findIndex((o) => o.id === t.id);
-    return at < 0 ? 0 : at;
+    const w = this.waitingWhere([t.category_id]);
+    const ahead = this.db
+      .prepare(`SELECT count(*) AS n FROM tickets t WHERE ${w.sql} AND t.id <> ? AND (t.back_from_suspend > ? OR (t.back_from_suspend = ? AND t.order_key <= ?))`)
+      .get(...w.args, t.id, t.back_from_suspend, t.back_from_suspend, t.order_key) as { n: number };
+    return ahead.n;
   }
 
   private issueTicket(categoryId: string, priorityGroup: string | null, appointment: { json: string } | null): Issued & { id: string } {
@@ -247,7 +288,7 @@ export class HallQueue {
     const counter = this.db.prepare('SELECT day, last FROM counters WHERE category_id = ?').get(cat.id) as { day: string; last: number } | undefined;
     const keep = this.config.keepOvernight;
     const number = !counter || (counter.day !== day && !keep) ? 1 : counter.last + 1;
-    if (number > 999) throw new AppError('RULE_VIOLATION', `${cat.name}今日号码已发完（999 号）。`, { hint: '请联系大厅工作人员人工登记。' });
+    if (number > 9999) throw new AppError('RULE_VIOLATION', `${cat.name}今日号码已发完（9999 号）。`, { hint: '请联系大厅工作人员人工登记。' });
     this.db
       .prepare('INSERT INTO counters (category_id, day, last) VALUES (?, ?, ?) ON CONFLICT(category_id) DO UPDATE SET day = excluded.day, last = excluded.last')
       .run(cat.id, keep && counter ? counter.day : day, number);
@@ -344,7 +385,8 @@ export class HallQueue {
         throw new AppError('RULE_VIOLATION', `当前号 ${active.label} 尚未处理完。`, { hint: '请先办结、过号或转移当前号，再叫下一位。', rule: 'queue.oneTicketPerWindow' });
       }
       const state = this.windowState(w);
-      const rows = this.eligibleFor(state);
+      const now = this.now();
+      const rows = this.candidateRows(state, now);
       const candidates: Candidate[] = rows.map((r) => {
         const appt = r.appointment === null ? null : (JSON.parse(r.appointment) as { slotStart: number; slotEnd: number });
         return {
@@ -358,7 +400,6 @@ export class HallQueue {
           returning: r.back_from_suspend === 1,
         };
       });
-      const now = this.now();
       const choice = chooseNext(candidates, now, this.config.policy, JSON.parse(w.ratio) as RatioState);
       if (!choice) throw new AppError('NOT_FOUND', '当前没有等候的群众。', { hint: '有人取号后再叫号；现场来办的群众可直接受理。', rule: 'queue.empty' });
       const t = rows.find((r) => r.id === choice.ticket.id)!;
@@ -401,7 +442,7 @@ export class HallQueue {
       this.move(t, 'noShow', input, { finished_at: this.now() });
       if (input.requeue) {
         // 过号顺延: back into the queue a few places behind the head rather than to its end.
-        const behind = this.waitingRows([t.category_id]).filter((o) => o.id !== t.id);
+        const behind = this.waitingRows([t.category_id], this.config.requeueBack + 2).filter((o) => o.id !== t.id);
         const k = this.config.requeueBack;
         const key = behind.length === 0 ? this.now() : behind.length <= k ? behind.at(-1)!.order_key + 1 : (behind[k - 1]!.order_key + behind[k]!.order_key) / 2;
         this.move({ ...t, state: 'noShow' }, 'requeue', input, { order_key: key, window_no: null, clerk: null, called_at: null, finished_at: null, call_reason: null }, { placesBack: k });
@@ -603,7 +644,33 @@ export class HallQueue {
     this.emit({ event: 'changed', seq: this.lastSeq() });
   }
 
+  private buffered: HallNotice[] | null = null;
+
+  /**
+   * Group commit: runs several operations in one transaction (each its own savepoint, so one
+   * refusal does not undo the others) and one fsync. Notices go out only after the commit.
+   */
+  batch<T>(fn: () => T): T {
+    if (this.buffered) return fn();
+    this.buffered = [];
+    let notices: HallNotice[] = [];
+    try {
+      const value = writeTransaction(this.db, fn);
+      notices = this.buffered;
+      return value;
+    } finally {
+      this.buffered = null;
+      // Only the last "changed" matters to listeners; every call is announced.
+      const lastChanged = notices.filter((n) => n.event === 'changed').at(-1);
+      for (const n of notices) if (n.event === 'called' || n === lastChanged) this.emit(n);
+    }
+  }
+
   private emit(n: HallNotice): void {
+    if (this.buffered) {
+      this.buffered.push(n);
+      return;
+    }
     for (const fn of this.listeners) {
       try {
         fn(n);

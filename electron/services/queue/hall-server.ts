@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Envelope, ErrorPayload } from '../../../shared/contract/errors';
+import { type Envelope, type ErrorPayload, internalErrorPayload, isAppError } from '../../../shared/contract/errors';
 import type { HallEvent } from '../../../shared/contract/queue';
 import type { Logger } from '../log';
 import { contentSecurityPolicy } from '../web/csp';
@@ -48,6 +48,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   };
   const fail = (res: ServerResponse, status: number, error: ErrorPayload) => reply(res, status, { ok: false, error } satisfies Envelope<never>);
 
+  const batcher = groupCommit(queue, (op, e) => options.log?.error('hall op failed', { op, error: String((e as Error)?.message) }));
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) fail(res, 500, { code: 'INTERNAL', message: '叫号服务出错，请重试。' });
@@ -81,7 +82,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       } catch {
         return fail(res, 400, { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' });
       }
-      const envelope = dispatchHall(queue, url.pathname.slice(5), input, (op, e) => options.log?.error('hall op failed', { op, error: String((e as Error)?.message) }));
+      const envelope = await batcher.run(url.pathname.slice(5), input);
       reply(res, envelope.ok ? 200 : status(envelope.error.code), envelope);
       return;
     }
@@ -133,6 +134,36 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Requests that arrive in the same turn of the event loop are applied together in one
+ * transaction: under a burst (opening time, a hundred windows) the disk syncs once per batch
+ * instead of once per call. Each reply is sent only after the batch committed.
+ */
+function groupCommit(queue: HallQueue, onInternal: (op: string, e: unknown) => void) {
+  let pending: { op: string; input: unknown; resolve: (e: Envelope<unknown>) => void }[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    let results: Envelope<unknown>[];
+    try {
+      results = queue.batch(() => batch.map((p) => dispatchHall(queue, p.op, p.input, onInternal)));
+    } catch (error) {
+      const payload = isAppError(error) ? error.toPayload() : internalErrorPayload;
+      if (!isAppError(error)) onInternal('batch', error);
+      results = batch.map(() => ({ ok: false, error: payload }));
+    }
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  };
+  return {
+    run(op: string, input: unknown): Promise<Envelope<unknown>> {
+      return new Promise((resolve) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ op, input, resolve });
+      });
+    },
   };
 }
 

@@ -1,6 +1,11 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The hall's business day (YYYY-MM-DD) in its own time zone: numbering resets at hall-local midnight. */
 export function businessDay(now: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
+  // Building a formatter costs far more than using one; the hall asks on every operation.
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = f.formatToParts(new Date(now));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
