@@ -258,3 +258,15 @@ export const queueSettingsSchema = z.object({
   embeddedPort: z.number().int().min(0).max(65535).default(0),
 });
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+
+/** A change to some of them: no defaults here, or a patch of one field would reset the others. */
+export const queueSettingsPatchSchema = z
+  .object({
+    mode: z.enum(['embedded', 'remote']),
+    remoteUrl: z.string().max(200),
+    hallKey: z.string().max(128),
+    categories: z.array(z.string().max(32)).max(20),
+    embeddedPort: z.number().int().min(0).max(65535),
+  })
+  .partial()
+  .strict();

@@ -1,5 +1,5 @@
 import { method } from './define';
-import { queueSettingsSchema } from './queue';
+import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 import { z } from './zod';
 
 /** 行政区划代码: six digits, the hall's county-level division. */
@@ -67,7 +67,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema
   .omit({ devices: true, queue: true })
   .partial()
-  .extend({ devices: deviceSettingsSchema.partial().optional(), queue: queueSettingsSchema.partial().optional() })
+  .extend({ devices: deviceSettingsSchema.partial().optional(), queue: queueSettingsPatchSchema.optional() })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

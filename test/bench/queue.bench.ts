@@ -37,8 +37,8 @@ async function openSocket(url: string, protocols: string[]): Promise<WebSocket> 
 async function hallRun(dir: string) {
   const { db, queue, key } = openHallQueue(dir);
   const server = await startHallServer({ queue, key });
-  const kiosk = remoteHallClient(server.url, key);
-  const windows = Array.from({ length: WINDOWS }, (_, i) => ({ c: remoteHallClient(server.url, key), at: { windowNo: i + 1, clerk: `受理员${i + 1}` } }));
+  const kiosk = remoteHallClient(server.url, key, { timeoutMs: 60_000 });
+  const windows = Array.from({ length: WINDOWS }, (_, i) => ({ c: remoteHallClient(server.url, key, { timeoutMs: 60_000 }), at: { windowNo: i + 1, clerk: `受理员${i + 1}` } }));
   const display = await openSocket(`${server.url.replace('http', 'ws')}/events`, [HALL_WS_PROTOCOL, key]);
   try {
     await Promise.all(windows.map((w) => w.c.call('hall.signIn', { ...w.at, categories: ['general'] })));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DB, openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -9,6 +10,7 @@ export const HALL_DB_FILE = 'queue.sqlite';
 
 /** Opens (and migrates) the hall's queue.sqlite in `dir`, with the hall key it keeps there. */
 export function openHallQueue(dir: string, now?: () => number): { db: DB; queue: HallQueue; key: string } {
+  mkdirSync(dir, { recursive: true });
   const db = openDatabase(join(dir, HALL_DB_FILE));
   try {
     migrate(db, hallMigrations, { backupDir: join(dir, 'backups') });

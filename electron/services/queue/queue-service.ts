@@ -44,9 +44,7 @@ export class QueueService {
     o.events.subscribe((name) => {
       if (name !== 'settings.changed') return;
       // Another window number, clerk or hall: sign in again (and reconnect when the hall moved).
-      const s = o.settings.get();
-      if (this.client && this.client.mode !== s.queue.mode) this.reset();
-      else if (this.client?.mode === 'remote' && this.client.url !== s.queue.remoteUrl.replace(/\/+$/, '')) this.reset();
+      if (this.client && this.clientFor !== this.hallIdentity()) this.reset();
       this.signedInAs = '';
     });
   }
@@ -67,9 +65,18 @@ export class QueueService {
     return this.embedded;
   }
 
+  private clientFor = '';
+
+  /** Which hall this client talks to and how: a change means a new connection. */
+  private hallIdentity(): string {
+    const q = this.o.settings.get().queue;
+    return q.mode === 'remote' ? JSON.stringify([q.mode, q.remoteUrl, q.hallKey]) : 'embedded';
+  }
+
   private ensureClient(): HallClient {
     if (this.client) return this.client;
     const s = this.o.settings.get();
+    this.clientFor = this.hallIdentity();
     if (s.queue.mode === 'remote') {
       if (!s.queue.remoteUrl) throw new AppError('RULE_VIOLATION', '尚未填写叫号服务地址。', { hint: '请在“设置”中填写大厅叫号服务的地址和大厅密钥。' });
       this.client = remoteHallClient(s.queue.remoteUrl, s.queue.hallKey);
