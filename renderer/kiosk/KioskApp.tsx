@@ -78,7 +78,7 @@ export function KioskApp() {
   return (
     <div className="kiosk">
       <Typography.Title level={1} className="kiosk-title">
-        {board?.hallName ?? '自助取号'} · 自助取号
+        {board ? `${board.hallName} · 自助取号` : '自助取号'}
       </Typography.Title>
       {f && <Alert type="error" showIcon className="kiosk-alert" title={f.message} description={f.hint} />}
       {!board && !failure && <Spin size="large" />}

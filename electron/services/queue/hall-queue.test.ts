@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/errors';
 import { makeTempDir } from '../../../test/support/tmp';
+import { chooseNext, type RatioState } from '../../../shared/domain/queue/next-ticket';
 import type { DB } from '../db/connection';
 import type { HallNotice, HallQueue } from './hall-queue';
 import { openHallQueue } from './hall-store';
@@ -207,5 +208,67 @@ describe('hall queue service on a real queue.sqlite', () => {
     clock = Date.parse('2026-03-03T16:00:01Z');
     expect(issue().ticket.label).toBe('A002');
     expect(q.windowStatus(w(1)).waiting[0]!.count).toBe(2);
+  });
+});
+
+describe('the service picks what the rule would pick from the whole queue', () => {
+  it('over a mixed morning (priority groups, aging, cap, appointments, 过号顺延, three windows)', () => {
+    q.configure({ policy: { ratioNormal: 2, ratioPriority: 1, agingMinutes: 25, maxWaitMinutes: 50 } });
+    const windows = [
+      { ...w(1), categories: ['general'] },
+      { ...w(2), categories: ['general', 'business'] },
+      { ...w(3), categories: ['business', 'consult'] },
+    ];
+    for (const x of windows) q.signIn({ ...x, force: false });
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cats = ['general', 'business', 'consult'];
+    let compared = 0;
+    for (let step = 0; step < 160; step++) {
+      clock += Math.floor(rand() * 90_000);
+      if (rand() < 0.55) {
+        const group = rand() < 0.25 ? '军人' : null;
+        if (rand() < 0.1) {
+          const code = `YY${step}`;
+          q.addAppointment({ code, name: '预约人', idNo: `11010119900307${String(1000 + step)}`, phone: '', itemCode: 'X', itemName: '事项', slotStart: clock + 5 * MIN, slotEnd: clock + 35 * MIN, categoryId: cats[step % 3]! });
+          q.checkIn({ requestId: r(), code });
+        } else issue(cats[Math.floor(rand() * 3)]!, group);
+        continue;
+      }
+      const win = windows[Math.floor(rand() * 3)]!;
+      const status = q.windowStatus(win);
+      if (status.current) {
+        if (status.current.state === 'called' && rand() < 0.2) q.noShow({ ...win, requestId: r(), requeue: rand() < 0.5 });
+        else {
+          if (status.current.state === 'called') q.start({ ...win, requestId: r() });
+          q.finish({ ...win, requestId: r(), caseNos: [] });
+        }
+        continue;
+      }
+      // The rule on the full queue, computed here from the rows directly.
+      const marks = win.categories.map(() => '?').join(',');
+      const all = db
+        .prepare(`SELECT * FROM tickets WHERE state = 'waiting' AND category_id IN (${marks}) AND (target_window_no IS NULL OR target_window_no = ?)`)
+        .all(...win.categories, win.windowNo) as { id: string; label: string; issued_at: number; order_key: number; priority_group: string | null; appointment: string | null; back_from_suspend: number }[];
+      const ratio = JSON.parse((db.prepare('SELECT ratio FROM windows WHERE window_no = ?').get(win.windowNo) as { ratio: string }).ratio) as RatioState;
+      const expected = chooseNext(
+        all.map((t) => {
+          const a = t.appointment ? (JSON.parse(t.appointment) as { slotStart: number; slotEnd: number }) : null;
+          return { id: t.id, label: t.label, issuedAt: t.issued_at, orderKey: t.order_key, priorityGroup: t.priority_group, appointmentStart: a?.slotStart ?? null, appointmentEnd: a?.slotEnd ?? null, returning: t.back_from_suspend === 1 };
+        }),
+        clock,
+        q.hallConfig.policy,
+        ratio,
+      );
+      if (!expected) {
+        expect(refusal(() => q.callNext({ ...win, requestId: r() })).rule).toBe('queue.empty');
+        continue;
+      }
+      const got = q.callNext({ ...win, requestId: r() }).current!;
+      expect(got.id).toBe(expected.ticket.id);
+      expect(got.callReason).toBe(expected.reason);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });
