@@ -63,6 +63,11 @@ test('kiosk issues a ticket → the clerk calls it with F1 → the display shows
   await expect(display.locator('.display-window', { hasText: '3 号窗口' })).toContainText('A001');
   await display.screenshot({ path: testInfo.outputPath('display.png') });
 
+  // A recall reaches the display again.
+  await clerk.keyboard.press('F2');
+  await expect(display.getByText('（重呼）')).toBeVisible();
+  await expect(current.getByText('重呼 1 次')).toBeVisible();
+
   // Start, then finish from the panel; the display's recent list keeps the call.
   await clerk.keyboard.press('F4');
   await expect(current.getByText('办理中')).toBeVisible();
@@ -82,4 +87,6 @@ test('a kiosk with a wrong hall key is told in Chinese; an empty queue says so t
   await expect(clerk.getByText('0 人').first()).toBeVisible();
   await clerk.getByRole('button', { name: '叫下一位（F1）' }).click();
   await expect(clerk.getByText(/当前没有等候的群众。/)).toBeVisible();
+  await clerk.getByRole('button', { name: '取号机与叫号屏' }).click();
+  await expect(clerk.getByRole('link', { name: '打开取号机页面' })).toHaveAttribute('href', info.kioskUrl);
 });

@@ -5,6 +5,7 @@ import { pauseReasons } from '../../../shared/contract/queue';
 import { call } from '../../lib/client';
 import { describeFailure } from '../../lib/errors';
 import { CurrentTicket } from '../queue/CurrentTicket';
+import { HallLinks } from '../queue/HallLinks';
 import { QueueKeys } from '../queue/QueueKeys';
 import { TransferDialog } from '../queue/TransferDialog';
 import { requestId, useQueue } from '../queue/useQueue';
@@ -44,6 +45,7 @@ export function QueuePanel() {
           {status?.current && <CurrentTicket ticket={status.current} />}
           {!status && !failure && <Spin />}
           {status && <WaitingList status={status} busy={busy} run={run} />}
+          <HallLinks />
         </Space>
       </Card>
       <TransferDialog open={transferring} status={status} run={run} onClose={() => setTransferring(false)} />
