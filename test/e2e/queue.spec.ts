@@ -90,3 +90,42 @@ test('a kiosk with a wrong hall key is told in Chinese; an empty queue says so t
   await clerk.getByRole('button', { name: '取号机与叫号屏' }).click();
   await expect(clerk.getByRole('link', { name: '打开取号机页面' })).toHaveAttribute('href', info.kioskUrl);
 });
+
+test('an appointment checked in at the kiosk reaches the clerk with the applicant', async ({ browser, services, host }, testInfo) => {
+  const info = await services.queue.hallInfo();
+  const now = Date.now();
+  services.queue.embeddedHall().queue.addAppointment({
+    code: 'YY20260001',
+    name: '张三',
+    idNo: '110101199003071234',
+    phone: '13800000000',
+    itemCode: 'X01',
+    itemName: '个体工商户设立登记',
+    slotStart: now - 5 * 60_000,
+    slotEnd: now + 25 * 60_000,
+    categoryId: 'business',
+  });
+  const kiosk = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
+  await kiosk.addInitScript('window.print = () => {};');
+  await kiosk.goto(info.kioskUrl);
+  await kiosk.getByRole('button', { name: '预约签到' }).click();
+  await kiosk.getByLabel('预约码或身份证号').fill('yy20260001');
+  await kiosk.screenshot({ path: testInfo.outputPath('kiosk-checkin.png') });
+  await kiosk.getByRole('button', { name: '签到取号' }).click();
+  await expect(kiosk.getByLabel('号票').getByText('企业开办（预约）')).toBeVisible();
+  await kiosk.getByRole('button', { name: '返回' }).click();
+  await kiosk.getByRole('button', { name: '预约签到' }).click();
+  await kiosk.getByLabel('预约码或身份证号').fill('YY20260001');
+  await kiosk.getByRole('button', { name: '签到取号' }).click();
+  await expect(kiosk.getByText('这个预约已经签到取号了。')).toBeVisible();
+
+  services.settings.update({ queue: { categories: ['general', 'business'] } });
+  const clerk = await browser.newPage();
+  await clerk.goto(host.pageUrl('clerk'));
+  await clerk.getByRole('button', { name: '叫下一位（F1）' }).click();
+  const current = clerk.getByLabel('当前号');
+  await expect(current.getByText('B001')).toBeVisible();
+  await expect(current.getByText('张三 · 个体工商户设立登记')).toBeVisible();
+  await expect(current.getByText('为什么是这一号：预约号，已在预约时段内签到')).toBeVisible();
+  await clerk.screenshot({ path: testInfo.outputPath('clerk-appointment.png') });
+});

@@ -312,9 +312,9 @@ export class HallQueue {
     writeTransaction(this.db, () => {
       this.db
         .prepare('INSERT INTO appointments (code, id_no, category_id, data, slot_start, slot_end) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING')
-        .run(input.code, input.idNo, categoryId, JSON.stringify(data), input.slotStart, input.slotEnd);
+        .run(input.code.trim().toUpperCase(), input.idNo.trim().toUpperCase(), categoryId, JSON.stringify(data), input.slotStart, input.slotEnd);
     });
-    return { code: input.code };
+    return { code: input.code.trim().toUpperCase() };
   }
 
   checkIn(input: HallParsed<'hall.checkIn'>): Issued {
