@@ -7,7 +7,7 @@ import { option, rendererOut } from './paths';
 export async function runBrowserHost(argv: readonly string[]) {
   const dataDir = option(argv, 'data-dir') ?? defaultDataDir();
   const port = Number(option(argv, 'port') ?? process.env.HALL_PORT ?? 0);
-  const services = createAppServices({ dataDir, host: 'browser' });
+  const services = createAppServices({ dataDir, host: 'browser', rendererDir: rendererOut });
   const host = await startBrowserHost({ services, staticDir: rendererOut, port, bindAddress: option(argv, 'bind') ?? '127.0.0.1' });
   const stop = () => {
     void host.close().finally(() => {

@@ -33,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      services = createAppServices({ dataDir: app.getPath('userData'), host: 'electron' });
+      services = createAppServices({ dataDir: app.getPath('userData'), host: 'electron', rendererDir });
     } catch (error) {
       const text = isAppError(error) ? `${error.message}\n${error.hint ?? ''}` : '综合窗口无法启动：本机数据无法打开。请联系信息科。';
       dialog.showErrorBox('综合窗口无法启动', text);

@@ -8,6 +8,7 @@ import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
+import { QueueService } from './queue/queue-service';
 import { SettingsService } from './settings/settings-service';
 
 export const APP_VERSION = '0.1.0';
@@ -17,6 +18,8 @@ export interface AppServicesOptions {
   host: SystemInfo['host'];
   /** Echo log lines to stderr (development, tests that want to see them). */
   echoLog?: boolean;
+  /** Built renderer, for the kiosk and display pages the embedded hall queue service serves. */
+  rendererDir?: string;
 }
 
 export interface AppServices {
@@ -26,6 +29,7 @@ export interface AppServices {
   readonly log: Logger;
   readonly settings: SettingsService;
   readonly idcard: IdCardService;
+  readonly queue: QueueService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -49,6 +53,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = new EventHub();
   const settings = new SettingsService(db, events);
   const idcard = new IdCardService(settings, events, log);
+  const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -67,6 +72,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'idcard.simulator.fixtures': () => idcard.fixtures(),
     'idcard.simulator.place': (input) => idcard.place(input.cardId),
     'idcard.simulator.remove': () => idcard.remove(),
+    'queue.status': () => queue.status(),
+    'queue.callNext': ({ requestId }) => queue.op('hall.callNext', {}, requestId),
+    'queue.recall': ({ requestId }) => queue.op('hall.recall', {}, requestId),
+    'queue.noShow': ({ requestId, ...rest }) => queue.op('hall.noShow', rest, requestId),
+    'queue.start': ({ requestId }) => queue.op('hall.start', {}, requestId),
+    'queue.finish': ({ requestId, ...rest }) => queue.op('hall.finish', rest, requestId),
+    'queue.transfer': ({ requestId, ...rest }) => queue.op('hall.transfer', rest, requestId),
+    'queue.suspend': ({ requestId, ...rest }) => queue.op('hall.suspend', rest, requestId),
+    'queue.resume': ({ requestId, ...rest }) => queue.op('hall.resume', rest, requestId),
+    'queue.pauseWindow': ({ requestId, ...rest }) => queue.op('hall.pause', rest, requestId),
+    'queue.resumeWindow': ({ requestId }) => queue.op('hall.unpause', {}, requestId),
+    'queue.hallInfo': () => queue.hallInfo(),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -80,9 +97,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     settings,
     idcard,
+    queue,
     dispatch,
     close: () => {
       idcard.kill();
+      queue.close();
       db.close();
     },
   };

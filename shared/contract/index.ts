@@ -4,6 +4,7 @@
  */
 import type { EventTable, MethodTable } from './define';
 import { idcardEvents, idcardMethods } from './idcard';
+import { queueEvents, queueMethods } from './queue';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
@@ -12,12 +13,14 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...idcardMethods,
+  ...queueMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...idcardEvents,
+  ...queueEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;

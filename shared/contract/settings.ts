@@ -1,4 +1,5 @@
 import { method } from './define';
+import { queueSettingsPatchSchema, queueSettingsSchema } from './queue';
 import { z } from './zod';
 
 /** 行政区划代码: six digits, the hall's county-level division. */
@@ -58,13 +59,15 @@ export const settingsSchema = z.object({
   /** Hall queue service: empty → the one embedded in this client. */
   hallServiceUrl: urlOrEmpty,
   devices: deviceSettingsSchema,
+  /** 排队叫号: embedded hall service or a remote one, and what this window serves. */
+  queue: queueSettingsSchema.default(queueSettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema
-  .omit({ devices: true })
+  .omit({ devices: true, queue: true })
   .partial()
-  .extend({ devices: deviceSettingsSchema.partial().optional() })
+  .extend({ devices: deviceSettingsSchema.partial().optional(), queue: queueSettingsPatchSchema.optional() })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

@@ -2,8 +2,9 @@
 import type { BenchModule, Figure } from './harness';
 import hostBench from './host.bench';
 import idcardBench from './idcard.bench';
+import queueBench from './queue.bench';
 
-const modules: BenchModule[] = [hostBench, idcardBench];
+const modules: BenchModule[] = [hostBench, idcardBench, queueBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));

@@ -11,6 +11,7 @@ export const defaultSettings: Settings = settingsSchema.parse({
   centralUrl: '',
   hallServiceUrl: '',
   devices: {},
+  queue: {},
 });
 
 /**
@@ -27,7 +28,12 @@ export class SettingsService {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const stored: Record<string, unknown> = {};
     for (const row of rows) stored[row.key] = JSON.parse(row.value);
-    const merged = { ...defaultSettings, ...stored, devices: { ...defaultSettings.devices, ...(stored.devices as object | undefined) } };
+    const merged = {
+      ...defaultSettings,
+      ...stored,
+      devices: { ...defaultSettings.devices, ...(stored.devices as object | undefined) },
+      queue: { ...defaultSettings.queue, ...(stored.queue as object | undefined) },
+    };
     const parsed = settingsSchema.safeParse(merged);
     // A value that no longer validates (hand-edited file, older client) falls back to the default
     // for the whole document rather than locking the clerk out of the settings page.
@@ -41,6 +47,7 @@ export class SettingsService {
       ...current,
       ...clean,
       devices: { ...current.devices, ...(clean.devices ?? {}) },
+      queue: { ...current.queue, ...(clean.queue ?? {}) },
     });
     const now = new Date().toISOString();
     writeTransaction(this.db, () => {
