@@ -4,6 +4,10 @@ import type { SystemInfo } from '../../shared/contract/system';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
+import { seedBundledCalendar } from './calendar/calendar-store';
+import { CaseService } from './cases/case-service';
+import { CatalogService } from './catalog/catalog-service';
+import { writeTransaction } from './db/connection';
 import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
@@ -18,6 +22,8 @@ export interface AppServicesOptions {
   host: SystemInfo['host'];
   /** Echo log lines to stderr (development, tests that want to see them). */
   echoLog?: boolean;
+  /** Size of the generated 示例 catalogue on first run (tests use a small one; default 15,000). */
+  sampleCatalogSize?: number;
   /** Built renderer, for the kiosk and display pages the embedded hall queue service serves. */
   rendererDir?: string;
 }
@@ -28,6 +34,8 @@ export interface AppServices {
   readonly events: EventHub;
   readonly log: Logger;
   readonly settings: SettingsService;
+  readonly catalog: CatalogService;
+  readonly cases: CaseService;
   readonly idcard: IdCardService;
   readonly queue: QueueService;
   readonly dispatch: Dispatch;
@@ -52,6 +60,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
   const events = new EventHub();
   const settings = new SettingsService(db, events);
+  writeTransaction(db, () => seedBundledCalendar(db));
+  const catalog = new CatalogService(db, options.sampleCatalogSize === undefined ? {} : { sampleSize: options.sampleCatalogSize });
+  const cases = new CaseService({ db, catalog, settings, events });
   const idcard = new IdCardService(settings, events, log);
   const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
 
@@ -66,6 +77,26 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    'catalog.search': ({ query, limit }) => catalog.search(query, limit),
+    'catalog.frequent': ({ limit }) => catalog.frequent(limit),
+    'catalog.item': ({ id }) => catalog.item(id),
+    'catalog.bundle': ({ id }) => catalog.bundle(id),
+    'catalog.meta': () => ({ ...catalog.meta(), items: catalog.index.size }),
+    'cases.saveDraft': (input) => cases.saveDraft(input),
+    'cases.discardDraft': ({ caseId }) => cases.discardDraft(caseId),
+    'cases.get': ({ caseId }) => cases.get(caseId),
+    'cases.list': (input) => cases.list(input),
+    'cases.receive': ({ caseId }) => cases.receive(caseId),
+    'cases.accept': ({ caseId }) => cases.accept(caseId),
+    'cases.acceptRongque': ({ caseId, deadline }) => cases.acceptRongque(caseId, deadline),
+    'cases.notifyCorrection': ({ caseId, note }) => cases.notifyCorrection(caseId, note),
+    'cases.correctionReceived': ({ caseId }) => cases.correctionReceived(caseId),
+    'cases.refuse': ({ caseId, reason, competentAuthority }) => cases.refuse(caseId, reason, competentAuthority),
+    'cases.withdraw': ({ caseId, reason }) => cases.withdraw(caseId, reason),
+    'cases.applyPlatformStatus': (change) => cases.applyPlatformStatus(change),
+    'cases.deliver': ({ caseId, ...rest }) => cases.deliver(caseId, rest),
+    'documents.logPrint': ({ documentId, via, copies }) => cases.logPrint(documentId, via, copies),
+    'applicants.lookup': ({ certType, certNo }) => cases.lookupApplicant(certType, certNo),
     'idcard.status': () => idcard.status(),
     'idcard.listPorts': () => idcard.listPorts(),
     'idcard.readOnce': () => idcard.readOnce(),
@@ -96,6 +127,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     settings,
+    catalog,
+    cases,
     idcard,
     queue,
     dispatch,

@@ -3,6 +3,8 @@
  * adding a capability means adding its file here and its handlers in electron/services.
  */
 import type { EventTable, MethodTable } from './define';
+import { casesEvents, casesMethods } from './cases';
+import { catalogEvents, catalogMethods } from './catalog';
 import { idcardEvents, idcardMethods } from './idcard';
 import { queueEvents, queueMethods } from './queue';
 import { settingsEvents, settingsMethods } from './settings';
@@ -13,6 +15,8 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...idcardMethods,
+  ...catalogMethods,
+  ...casesMethods,
   ...queueMethods,
 } satisfies MethodTable;
 
@@ -20,6 +24,8 @@ export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...idcardEvents,
+  ...catalogEvents,
+  ...casesEvents,
   ...queueEvents,
 } satisfies EventTable;
 
