@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../shared/contract/errors';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
 import type { SystemInfo } from '../../shared/contract/system';
-import { type DB, openDatabase } from './db/connection';
+import { type DB, openDatabase, writeTransaction } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
 import { seedBundledCalendar } from './calendar/calendar-store';
 import { CaseService } from './cases/case-service';
 import { CatalogService } from './catalog/catalog-service';
-import { writeTransaction } from './db/connection';
 import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
@@ -50,7 +51,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const layout = dataLayout(options.dataDir);
   mkdirSync(layout.root, { recursive: true });
   const log = createLogger({ dir: layout.logs, echo: options.echoLog ?? false });
-  const db = openDatabase(layout.database);
+  const db = openOrExplain(layout);
   try {
     const result = migrate(db, migrations, { backupDir: layout.backups });
     if (result.to !== result.from) log.info('database migrated', { from: result.from, to: result.to, backup: result.backupFile });
@@ -138,4 +139,26 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       db.close();
     },
   };
+}
+
+/**
+ * Opens the window's database; a corrupt file is refused and kept as it is, and the clerk is told
+ * which backup IT staff can restore (the newest `VACUUM INTO` copy taken before a migration).
+ */
+function openOrExplain(layout: DataLayout): DB {
+  try {
+    return openDatabase(layout.database);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DB_CORRUPT') {
+      const backups = existsSync(layout.backups) ? readdirSync(layout.backups).filter((f) => f.endsWith('.sqlite')).sort() : [];
+      const latest = backups.at(-1);
+      throw new AppError('DB_CORRUPT', `本机数据库文件已损坏，客户端没有打开它（文件：${layout.database}）。`, {
+        hint: latest
+          ? `原文件已原样保留。请联系信息科：退出客户端后，将损坏的文件改名保存，再把最近的备份 ${join(layout.backups, latest)} 复制为 ${layout.database}；备份之后办理的办件请以平台记录核对。`
+          : '原文件已原样保留。本机没有备份，请联系信息科处理；已同步到平台的办件可从平台恢复。',
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }

@@ -26,12 +26,14 @@ interface Entry extends SearchHit {
  */
 export class CatalogIndex {
   private entries: Entry[] = [];
+  private last: { query: string; ascii: boolean; matches: Entry[] } | null = null;
 
   constructor(private readonly db: DB) {
     this.reload();
   }
 
   reload(): void {
+    this.last = null;
     const usage = new Map((this.db.prepare('SELECT target_id, uses FROM catalog_usage').all() as { target_id: string; uses: number }[]).map((r) => [r.target_id, r.uses]));
     const items = this.db
       .prepare("SELECT id, name, dept_name, task_code, catalog_code, project_type, promise_limit, sample, search_pinyin, search_initials FROM catalog_items WHERE status = 'active'")
@@ -78,6 +80,7 @@ export class CatalogIndex {
   noteUse(id: string): void {
     const e = this.entries.find((x) => x.id === id);
     if (e) e.uses++;
+    this.last = null;
   }
 
   /**
@@ -88,8 +91,12 @@ export class CatalogIndex {
     const q = query.trim().toLowerCase().replace(/\s+/g, '');
     if (q === '') return this.frequent(Math.min(limit, 12));
     const ascii = /^[a-z]+$/.test(q);
-    const scored: { e: Entry; score: number }[] = [];
-    for (const e of this.entries) {
+    // Typing extends the previous query: anything that matches now matched before, so scan
+    // only the previous matches instead of the whole catalogue.
+    const pool = this.last && q.startsWith(this.last.query) && this.last.ascii === ascii ? this.last.matches : this.entries;
+    const matches: Entry[] = [];
+    const top: { e: Entry; score: number }[] = [];
+    for (const e of pool) {
       let score = -1;
       if (ascii) {
         if (e.initials.startsWith(q) || e.pinyin.startsWith(q)) score = 3;
@@ -100,10 +107,18 @@ export class CatalogIndex {
         else if (at > 0) score = 2;
         else if (e.codes.includes(q)) score = e.codes.startsWith(q) ? 3 : 1;
       }
-      if (score >= 0) scored.push({ e, score });
+      if (score < 0) continue;
+      matches.push(e);
+      // Keep only the best `limit` in order: a full sort of thousands of matches per keystroke is the slow part.
+      const cand = { e, score };
+      if (top.length === limit && better(top[limit - 1]!, cand)) continue;
+      let i = top.length;
+      while (i > 0 && better(cand, top[i - 1]!)) i--;
+      top.splice(i, 0, cand);
+      if (top.length > limit) top.pop();
     }
-    scored.sort((a, b) => b.score - a.score || (b.e.kind === 'bundle' ? 1 : 0) - (a.e.kind === 'bundle' ? 1 : 0) || b.e.uses - a.e.uses || a.e.name.length - b.e.name.length);
-    return scored.slice(0, limit).map(({ e }) => hit(e));
+    this.last = { query: q, ascii, matches };
+    return top.map(({ e }) => hit(e));
   }
 
   /** This window's most used items and bundles, padded with the catalogue's first entries (bundles, then the named guides). */
@@ -116,6 +131,16 @@ export class CatalogIndex {
     }
     return used.slice(0, limit).map(hit);
   }
+}
+
+/** Ranking: score, then bundles, then this window's usage, then shorter names (the general item before its variants). */
+function better(a: { e: Entry; score: number }, b: { e: Entry; score: number }): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  const ab = a.e.kind === 'bundle' ? 1 : 0;
+  const bb = b.e.kind === 'bundle' ? 1 : 0;
+  if (ab !== bb) return ab > bb;
+  if (a.e.uses !== b.e.uses) return a.e.uses > b.e.uses;
+  return a.e.name.length < b.e.name.length;
 }
 
 const hit = (e: Entry): SearchHit => ({
