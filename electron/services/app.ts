@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
 import type { SystemInfo } from '../../shared/contract/system';
+import { BlobStore } from './blobs/blob-store';
+import { AttachmentsService } from './capture/attachments-service';
+import { ScanService } from './capture/scan-service';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
@@ -24,6 +27,7 @@ export interface AppServices {
   readonly events: EventHub;
   readonly log: Logger;
   readonly settings: SettingsService;
+  readonly attachments: AttachmentsService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -46,6 +50,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
   const events = new EventHub();
   const settings = new SettingsService(db, events);
+  const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
+  const scans = new ScanService(attachments, events, settings);
+  sweepOrphanBlobs(attachments, log);
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -58,6 +65,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    'attachments.add': (i) => attachments.add(i, Buffer.from(i.jpegBase64, 'base64'), { source: i.source, ...(i.thumbBase64 ? { thumb: Buffer.from(i.thumbBase64, 'base64') } : {}) }),
+    'attachments.list': (i) => attachments.listForMaterial(i, { includeDeleted: i.includeDeleted }),
+    'attachments.reorder': (i) => attachments.reorder(i, i.ids),
+    'attachments.remove': (i) => attachments.remove(i.id),
+    'attachments.restore': (i) => attachments.restore(i.id),
+    'attachments.image': (i) => ({ dataUrl: attachments.dataUrl(i.id, i.size) }),
+    'attachments.pdf': (i) => attachments.pdf(i),
+    'capture.scanners.list': () => scans.list(),
+    'capture.scan': (i) => scans.scan(i),
+    'capture.cancel': () => ({ cancelled: scans.cancel() }),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -70,7 +87,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     log,
     settings,
+    attachments,
     dispatch,
     close: () => db.close(),
   };
+}
+
+/** A week: long enough for any draft being edited to have committed the rows that use its blobs. */
+const BLOB_GRACE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes blobs nothing references any more (and temp files of interrupted writes). Every table
+ * that stores a SHA-256 must be asked here; today that is attachments (pages and thumbnails).
+ * Material PDFs are derived and regenerated on demand, so they are swept too.
+ */
+function sweepOrphanBlobs(attachments: AttachmentsService, log: Logger): void {
+  try {
+    const removed = attachments.blobs.sweep((sha) => attachments.isReferenced(sha), BLOB_GRACE_MS);
+    if (removed.length > 0) log.info('orphan blobs removed', { count: removed.length });
+  } catch (error) {
+    log.warn('blob sweep failed', describeError(error));
+  }
 }

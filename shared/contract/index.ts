@@ -2,6 +2,7 @@
  * The one contract between the renderer and the services. Both hosts bind exactly this table;
  * adding a capability means adding its file here and its handlers in electron/services.
  */
+import { captureEvents, captureMethods } from './capture';
 import type { EventTable, MethodTable } from './define';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
@@ -10,11 +11,13 @@ import type { z } from './zod';
 export const methods = {
   ...systemMethods,
   ...settingsMethods,
+  ...captureMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
+  ...captureEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;
