@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Attachment } from '../../../shared/contract/capture';
 import { AppError } from '../../../shared/contract/errors';
-import { BlobStore } from '../blobs/blob-store';
+import type { BlobStore } from '../blobs/blob-store';
 import { imageInfo } from '../blobs/image-info';
 import { type DB, writeTransaction } from '../db/connection';
 import type { EventHub } from '../events';

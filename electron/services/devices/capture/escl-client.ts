@@ -107,7 +107,7 @@ export class EsclClient {
   private async problemFromStatus(fallback: string): Promise<AppError> {
     try {
       const s = await this.status();
-      return scannerProblem(s.adfState ?? s.state, fallback);
+      return scannerProblem(`${s.adfState ?? ''} ${s.state} ${fallback}`, fallback);
     } catch {
       return scannerProblem(fallback, fallback);
     }
