@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderScene, sceneQuad } from '../../../test/support/scene';
-import { A4_RATIO, detectPage, outputSize, warpPage } from './autocrop';
-import type { Cv } from './cv-types';
+import { renderScene, sceneQuad } from '../support/scene';
+import { A4_RATIO, detectPage, outputSize, warpPage } from '../../renderer/clerk/capture/autocrop';
+import type { Cv } from '../../renderer/clerk/capture/cv-types';
 
 let cv: Cv;
 beforeAll(async () => {
