@@ -105,7 +105,8 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
           style={{ width: 260 }}
           placeholder="选择高拍仪"
           value={cam.deviceId || undefined}
-          options={cam.devices.map((d, i) => ({ value: d.deviceId, label: d.label || `摄像头 ${i + 1}` }))}
+          // Device labels are vendor strings (often English); the clerk sees a number, the label on hover.
+          options={cam.devices.map((d, i) => ({ value: d.deviceId, label: <span title={d.label}>摄像头 {i + 1}</span> }))}
           onChange={(id: string) => void cam.start(id)}
           notFoundContent="没有找到摄像头"
         />

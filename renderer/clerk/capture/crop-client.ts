@@ -11,7 +11,8 @@ export class CropClient {
 
   private get w(): Worker {
     if (!this.worker) {
-      this.worker = new Worker(new URL('./crop.worker.ts', import.meta.url), { type: 'module' });
+      // Classic, not module: OpenCV.js is loaded with importScripts.
+      this.worker = new Worker(new URL('./crop.worker.ts', import.meta.url));
       this.worker.onmessage = (e: MessageEvent<CropReply>) => {
         this.pending.get(e.data.id)?.(e.data);
         this.pending.delete(e.data.id);

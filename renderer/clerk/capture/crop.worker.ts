@@ -2,6 +2,9 @@
 import { detectPage, fullFrame, type Quad, type Rgba, warpPage } from './autocrop';
 import { type CropReply, type CropRequest, PAGE_LONG_SIDE, PAGE_MAX_BYTES, THUMB_WIDTH } from './crop-protocol';
 import type { Cv } from './cv-types';
+// The file itself, not a bundled module: OpenCV.js assigns an undeclared global, which strict
+// (bundled) code refuses, so it runs as a classic script through importScripts.
+import opencvUrl from '@techstark/opencv-js/dist/opencv.js?url';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -11,16 +14,21 @@ const DETECT_LONG_SIDE = 960;
 let cvLoading: Promise<{ cv: Cv }> | null = null;
 
 /**
- * OpenCV.js is 8 MB: loaded on first use, in this Worker only. Its module object is a thenable,
- * so it is wrapped before it passes through a promise.
+ * OpenCV.js is 8 MB: loaded on first use, in this Worker only. In a worker its UMD wrapper leaves
+ * the factory on `self.cv`; the module object it returns is a thenable, so it is wrapped before
+ * it passes through a promise.
  */
 function loadCv(): Promise<{ cv: Cv }> {
-  cvLoading ??= import('@techstark/opencv-js').then((m) => {
-    const mod = ((m as { default?: unknown }).default ?? m) as Cv & { onRuntimeInitialized?: () => void };
-    if (typeof mod.Mat === 'function') return { cv: mod };
-    return new Promise<{ cv: Cv }>((resolve) => {
-      mod.onRuntimeInitialized = () => resolve({ cv: mod });
-    });
+  cvLoading ??= new Promise<{ cv: Cv }>((resolve, reject) => {
+    try {
+      importScripts(new URL(opencvUrl, self.location.href).href);
+      const g = self as unknown as { cv: unknown };
+      const mod = (typeof g.cv === 'function' ? (g.cv as () => unknown)() : g.cv) as Cv & { onRuntimeInitialized?: () => void };
+      if (typeof mod.Mat === 'function') resolve({ cv: mod });
+      else mod.onRuntimeInitialized = () => resolve({ cv: mod });
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
   });
   return cvLoading;
 }

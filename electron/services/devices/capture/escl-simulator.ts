@@ -143,7 +143,7 @@ export class EsclSimulator {
     return `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerCapabilities xmlns:pwg="${NS.pwg}" xmlns:scan="${NS.scan}">
   <pwg:Version>2.63</pwg:Version>
-  <pwg:MakeAndModel>综合窗口 eSCL 模拟扫描仪</pwg:MakeAndModel>
+  <pwg:MakeAndModel>综合窗口模拟网络扫描仪</pwg:MakeAndModel>
   <pwg:SerialNumber>SIM0001</pwg:SerialNumber>
   <scan:UUID>4509a320-00a0-008f-00b6-002507510eca</scan:UUID>
   <scan:Platen>${inputCaps('PlatenInputCaps')}</scan:Platen>
