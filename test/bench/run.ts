@@ -1,8 +1,9 @@
 /** `npm run bench [-- prefix…]`: runs every benchmark module (or those matching), one JSON line per figure. */
 import type { BenchModule, Figure } from './harness';
+import captureBench from './capture.bench';
 import hostBench from './host.bench';
 
-const modules: BenchModule[] = [hostBench];
+const modules: BenchModule[] = [hostBench, captureBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));

@@ -16,7 +16,7 @@ const executablePath = chromiumBinary() ?? undefined;
 
 /** The fake 高拍仪's video: an A4 page photographed at an angle on a desk, made here, not shipped. */
 function fakeCameraFile(): string {
-  const file = join(tmpdir(), `zhck-fake-doc-${W}x${H}-v1.y4m`);
+  const file = join(tmpdir(), `zhck-fake-doc-${W}x${H}-v2.y4m`);
   if (!existsSync(file)) writeFileSync(file, toY4m(W, H, renderScene(W, H, sceneQuad(W, H)), 2));
   return file;
 }

@@ -72,7 +72,7 @@ export function sceneQuad(width: number, height: number): [P, P, P, P] {
   ];
 }
 
-/** Frames as YUV4MPEG2 (4:2:0), what Chromium's fake capture reads. */
+/** Frames as YUV4MPEG2 (4:2:0, full-range JFIF coefficients as C420jpeg says), what Chromium's fake capture reads. */
 export function toY4m(width: number, height: number, rgba: Uint8ClampedArray, frames: number): Buffer {
   const ySize = width * height;
   const cw = width / 2, ch = height / 2;
@@ -80,15 +80,15 @@ export function toY4m(width: number, height: number, rgba: Uint8ClampedArray, fr
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      frame[y * width + x] = Math.round(0.257 * rgba[i]! + 0.504 * rgba[i + 1]! + 0.098 * rgba[i + 2]! + 16);
+      frame[y * width + x] = Math.round(0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!);
     }
   }
   for (let y = 0; y < ch; y++) {
     for (let x = 0; x < cw; x++) {
       const i = (2 * y * width + 2 * x) * 4;
       const r = rgba[i]!, g = rgba[i + 1]!, b = rgba[i + 2]!;
-      frame[ySize + y * cw + x] = Math.round(-0.148 * r - 0.291 * g + 0.439 * b + 128);
-      frame[ySize + cw * ch + y * cw + x] = Math.round(0.439 * r - 0.368 * g - 0.071 * b + 128);
+      frame[ySize + y * cw + x] = Math.round(128 - 0.1687 * r - 0.3313 * g + 0.5 * b);
+      frame[ySize + cw * ch + y * cw + x] = Math.round(128 + 0.5 * r - 0.4187 * g - 0.0813 * b);
     }
   }
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);

@@ -69,10 +69,13 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
     if (!v || v.videoWidth === 0) return;
     setBusy(true);
     setFailure(null);
+    // Marks for `npm run bench -- capture`: machine time from shot to stored page, without the clerk's.
+    performance.mark('capture:shot');
     try {
       const full = await createImageBitmap(v);
       const quad = await crop.current!.detect(await createImageBitmap(full));
       setStill({ bitmap: full, quad: quad ?? fullFrame(full.width, full.height), detected: quad !== null });
+      performance.measure('capture:detect', 'capture:shot');
     } catch {
       setFailure({ message: '这一张没有拍成功。', hint: '请重新点“拍照”。' });
     } finally {
@@ -84,10 +87,12 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
     if (!still) return;
     setBusy(true);
     setFailure(null);
+    performance.mark('capture:save');
     try {
       const copy = await createImageBitmap(still.bitmap);
       const page = await crop.current!.crop(copy, quad, rotation);
       await call('attachments.add', { caseId, materialId, source: 'camera', jpegBase64: await blobToBase64(page.jpeg), thumbBase64: await blobToBase64(page.thumb) });
+      performance.measure('capture:store', 'capture:save');
       still.bitmap.close();
       setStill(null);
       onStored();

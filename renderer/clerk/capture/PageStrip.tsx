@@ -20,7 +20,7 @@ function Thumb({ id }: { id: string }) {
       live = false;
     };
   }, [id]);
-  return src ? <Image src={src} width={96} height={132} style={{ objectFit: 'contain' }} preview={false} alt="材料页缩略图" /> : <div className="capture-thumb-empty" />;
+  return src ? <Image src={src} width={72} height={100} style={{ objectFit: 'contain' }} preview={false} alt="材料页缩略图" /> : <div className="capture-thumb-empty" />;
 }
 
 /** The material's pages in order, with move, delete and (within the draft) restore. */
