@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
+import type { Settings } from '../../shared/contract/settings';
 import type { SystemInfo } from '../../shared/contract/system';
 import { BlobStore } from './blobs/blob-store';
 import { AttachmentsService } from './capture/attachments-service';
+import { BarcodeService } from './capture/barcode-service';
 import { ScanService } from './capture/scan-service';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
@@ -53,6 +55,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
   const scans = new ScanService(attachments, events, settings);
   sweepOrphanBlobs(attachments, log);
+  const barcodes = new BarcodeService(events, log);
+  void barcodes.apply(settings.get());
+  events.subscribe((name, payload) => {
+    if (name === 'settings.changed') void barcodes.apply(payload as Settings);
+  });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -89,7 +96,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     settings,
     attachments,
     dispatch,
-    close: () => db.close(),
+    close: () => {
+      void barcodes.close();
+      db.close();
+    },
   };
 }
 

@@ -109,4 +109,6 @@ export const captureEvents = {
     message: z.string().optional(),
   }),
   'attachments.changed': z.object({ caseId: z.string(), materialId: z.string() }),
+  /** A code read by a serial (USB-COM) scan gun; keyboard-wedge codes are detected in the renderer. */
+  'capture.barcode': z.object({ code: z.string(), kind: z.enum(['appointment', 'licence', 'url', 'other']) }),
 };
