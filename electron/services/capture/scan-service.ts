@@ -5,6 +5,7 @@ import type { Attachment, Scanner, scanRequestSchema } from '../../../shared/con
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import type { z } from '../../../shared/contract/zod';
 import { EsclClient } from '../devices/capture/escl-client';
+import { discoverEscl } from '../devices/capture/escl-mdns';
 import { naps2ScanArgs } from '../devices/capture/naps2';
 import { runTool } from '../devices/capture/process';
 import { SaneScanner } from '../devices/capture/sane';
@@ -40,13 +41,13 @@ export class ScanService {
       }
     }
     if (s.kind === 'naps2') out.push({ kind: 'naps2', address: s.address, name: s.address || 'TWAIN 扫描仪', hasFeeder: true });
-    if (process.platform === 'linux') {
-      try {
-        for (const d of await this.sane.list()) out.push({ kind: 'sane', address: d.name, name: `${d.vendor} ${d.model}`.trim() || d.name, hasFeeder: true });
-      } catch {
-        // No SANE on this machine: the other kinds still work.
-      }
-    }
+    const [network, sane] = await Promise.all([
+      discoverEscl(1500),
+      // No SANE on this machine (Windows, or sane-utils missing): the other kinds still work.
+      process.platform === 'linux' ? this.sane.list().catch(() => []) : Promise.resolve([]),
+    ]);
+    for (const d of network) if (d.url !== s.address) out.push({ kind: 'escl', address: d.url, name: d.name, hasFeeder: true });
+    for (const d of sane) out.push({ kind: 'sane', address: d.name, name: `${d.vendor} ${d.model}`.trim() || d.name, hasFeeder: true });
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Tabs } from 'antd';
+import { Alert, Button, Card, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/contract/capture';
 import { call, onEvent } from '../../lib/client';
@@ -54,9 +54,9 @@ export function CapturePanel({ caseId, materialId }: CapturePanelProps) {
           { key: 'scanner', label: '扫描仪', children: <ScanControls caseId={caseId} materialId={materialId} onStored={reload} /> },
         ]}
       />
-      <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+      <div style={{ marginTop: 8 }}>
         <PageStrip pages={pages} deleted={deleted} onMove={move} onRemove={(id) => void act(call('attachments.remove', { id }))} onRestore={(id) => void act(call('attachments.restore', { id }))} />
-      </Space>
+      </div>
     </Card>
   );
 }
