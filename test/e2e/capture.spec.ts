@@ -37,4 +37,18 @@ test.describe('scanner and camera problems', () => {
       await sim.close();
     }
   });
+
+  test('a keyboard-wedge scan is told apart from typing', async ({ page, host }) => {
+    await page.goto(demoUrl(host, 'E2E-CASE-4', '申请表'));
+    const last = page.getByTestId('last-barcode');
+    await expect(last).toHaveText('最近扫码：无');
+    // A person typing: 150 ms between keys.
+    await page.keyboard.type('20261123', { delay: 150 });
+    await page.keyboard.press('Enter');
+    await expect(last).toHaveText('最近扫码：无');
+    // A scan gun: the whole code and Enter at once. Dispatched inside the page, because key
+    // presses sent one by one from the test process can be slowed past the gap on a busy machine.
+    await page.evaluate(`for (const key of [...'YY2026112300017', 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key }))`);
+    await expect(last).toHaveText('最近扫码：预约码YY2026112300017');
+  });
 });
