@@ -71,6 +71,18 @@ test.use({
     // Second page, turned a quarter: stored landscape.
     await page.getByRole('button', { name: '拍照' }).or(page.getByRole('button', { name: '拍 照' })).click();
     await expect(editor).toBeVisible({ timeout: 30_000 });
+    // Manual corner adjustment: drag the top-left handle 40 screen pixels right and down.
+    const before = JSON.parse((await editor.getAttribute('data-quad'))!) as [number, number][];
+    const handle = (await page.locator('circle[aria-label="左上角"]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + 20, handle.y + handle.height / 2 + 20, { steps: 4 });
+    await page.mouse.move(handle.x + handle.width / 2 + 40, handle.y + handle.height / 2 + 40, { steps: 4 });
+    await page.mouse.up();
+    const after = JSON.parse((await editor.getAttribute('data-quad'))!) as [number, number][];
+    expect(after[0]![0]).toBeGreaterThan(before[0]![0] + 40);
+    expect(after[0]![1]).toBeGreaterThan(before[0]![1] + 40);
+    expect(after.slice(1)).toEqual(before.slice(1));
     await page.getByRole('button', { name: '向右旋转' }).click();
     await expect(page.getByText('保存时旋转 90°')).toBeVisible();
     await page.getByRole('button', { name: '保存此页' }).click();
