@@ -71,6 +71,8 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
     setFailure(null);
     // Marks for `npm run bench -- capture`: machine time from shot to stored page, without the clerk's.
     performance.mark('capture:shot');
+    // The outline belongs to the live picture; after the shot a fresh one is detected.
+    setOutline(null);
     try {
       const full = await createImageBitmap(v);
       const quad = await crop.current!.detect(await createImageBitmap(full));
