@@ -52,6 +52,7 @@ const bench: BenchModule = {
         await page.getByTestId('page').nth(i).waitFor({ timeout: 60_000 });
         const [detect, store] = (await page.evaluate(`['capture:detect', 'capture:store'].map((n) => performance.getEntriesByName(n).at(-1).duration)`)) as [number, number];
         ms.push(detect + store);
+        process.stderr.write(`capture shot ${i + 1}: detect ${Math.round(detect)} ms, crop+encode+store ${Math.round(store)} ms\n`);
       }
       const pages = services.attachments.listForMaterial(slot);
       const kb = pages.map((p) => p.bytes / 1024);

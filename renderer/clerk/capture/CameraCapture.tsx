@@ -2,7 +2,7 @@ import { Alert, Button, Select, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../lib/client';
 import { describeFailure } from '../../lib/errors';
-import { fullFrame, type Quad, type Rotation } from './autocrop';
+import { boundingBox, fullFrame, type Quad, type Rotation } from './autocrop';
 import { blobToBase64 } from './blob-base64';
 import { CornerEditor } from './CornerEditor';
 import { CropClient } from './crop-client';
@@ -17,6 +17,9 @@ interface Props {
 
 /** How often the live outline is refreshed: enough to follow a hand placing the page. */
 const OUTLINE_EVERY_MS = 400;
+/** Width of the frame copy the page outline is found on (the Worker's detection size). */
+const DETECT_WIDTH = 960;
+
 
 interface Still {
   bitmap: ImageBitmap;
@@ -74,8 +77,12 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
     // The outline belongs to the live picture; after the shot a fresh one is detected.
     setOutline(null);
     try {
-      const full = await createImageBitmap(v);
-      const quad = await crop.current!.detect(await createImageBitmap(full));
+      // Detection needs only a small copy; grabbing it straight from the video spares the Worker 32 MB.
+      const sw = DETECT_WIDTH;
+      const sh = Math.round((v.videoHeight * sw) / v.videoWidth);
+      const [full, small] = await Promise.all([createImageBitmap(v), createImageBitmap(v, { resizeWidth: sw, resizeHeight: sh, resizeQuality: 'medium' })]);
+      const found = await crop.current!.detect(small);
+      const quad = found ? (found.map((p) => ({ x: (p.x * full.width) / sw, y: (p.y * full.height) / sh })) as Quad) : null;
       setStill({ bitmap: full, quad: quad ?? fullFrame(full.width, full.height), detected: quad !== null });
       performance.measure('capture:detect', 'capture:shot');
     } catch {
@@ -91,8 +98,10 @@ export function CameraCapture({ caseId, materialId, savedDeviceId, onStored }: P
     setFailure(null);
     performance.mark('capture:save');
     try {
-      const copy = await createImageBitmap(still.bitmap);
-      const page = await crop.current!.crop(copy, quad, rotation);
+      // Only the page's bounding box goes to the Worker; the still stays here for a retry.
+      const box = boundingBox(quad, still.bitmap.width, still.bitmap.height);
+      const copy = await createImageBitmap(still.bitmap, box.x, box.y, box.w, box.h);
+      const page = await crop.current!.crop(copy, quad.map((p) => ({ x: p.x - box.x, y: p.y - box.y })) as Quad, rotation);
       await call('attachments.add', { caseId, materialId, source: 'camera', jpegBase64: await blobToBase64(page.jpeg), thumbBase64: await blobToBase64(page.thumb) });
       performance.measure('capture:store', 'capture:save');
       still.bitmap.close();

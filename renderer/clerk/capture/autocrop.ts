@@ -119,3 +119,12 @@ export const fullFrame = (w: number, h: number): Quad => [
   { x: w, y: h },
   { x: 0, y: h },
 ];
+
+/** The quad's bounding box inside a w × h frame, in whole pixels. */
+export function boundingBox(q: Quad, maxW: number, maxH: number): { x: number; y: number; w: number; h: number } {
+  const x = Math.max(0, Math.floor(Math.min(...q.map((p) => p.x))));
+  const y = Math.max(0, Math.floor(Math.min(...q.map((p) => p.y))));
+  const w = Math.min(maxW, Math.ceil(Math.max(...q.map((p) => p.x)))) - x;
+  const h = Math.min(maxH, Math.ceil(Math.max(...q.map((p) => p.y)))) - y;
+  return { x, y, w: Math.max(1, w), h: Math.max(1, h) };
+}

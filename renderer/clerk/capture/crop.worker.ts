@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { detectPage, fullFrame, type Quad, type Rgba, warpPage } from './autocrop';
+import { boundingBox, detectPage, fullFrame, type Quad, type Rgba, warpPage } from './autocrop';
 import { type CropReply, type CropRequest, PAGE_LONG_SIDE, PAGE_MAX_BYTES, THUMB_WIDTH } from './crop-protocol';
 import type { Cv } from './cv-types';
 // The file itself, not a bundled module: OpenCV.js assigns an undeclared global, which strict
@@ -64,14 +64,11 @@ async function encode(canvas: OffscreenCanvas): Promise<Blob> {
 async function crop(bitmap: ImageBitmap, quad: Quad, rotation: 0 | 90 | 180 | 270): Promise<Extract<CropReply, { type: 'crop' }>> {
   const { cv } = await loadCv();
   // Only the page's bounding box is read out of the frame: an 8 MP frame is 32 MB of RGBA.
-  const x0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p.x))));
-  const y0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p.y))));
-  const x1 = Math.min(bitmap.width, Math.ceil(Math.max(...quad.map((p) => p.x))));
-  const y1 = Math.min(bitmap.height, Math.ceil(Math.max(...quad.map((p) => p.y))));
-  const ctx = new OffscreenCanvas(x1 - x0, y1 - y0).getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, x0, y0, x1 - x0, y1 - y0, 0, 0, x1 - x0, y1 - y0);
-  const d = ctx.getImageData(0, 0, x1 - x0, y1 - y0);
-  const local = quad.map((p) => ({ x: p.x - x0, y: p.y - y0 })) as Quad;
+  const b = boundingBox(quad, bitmap.width, bitmap.height);
+  const ctx = new OffscreenCanvas(b.w, b.h).getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, b.x, b.y, b.w, b.h, 0, 0, b.w, b.h);
+  const d = ctx.getImageData(0, 0, b.w, b.h);
+  const local = quad.map((p) => ({ x: p.x - b.x, y: p.y - b.y })) as Quad;
   const page = warpPage(cv, { data: d.data, width: d.width, height: d.height }, local, PAGE_LONG_SIDE, rotation);
   const canvas = new OffscreenCanvas(page.width, page.height);
   canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(page.data), page.width, page.height), 0, 0);
