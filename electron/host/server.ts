@@ -82,7 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       fail(res, 404, { code: 'NOT_FOUND', message: '页面不存在。' });
       return;
     }
-    sendFile(res, file, { 'Content-Security-Policy': contentSecurityPolicy() });
+    sendFile(res, file, { 'Content-Security-Policy': contentSecurityPolicy(url.pathname) });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {

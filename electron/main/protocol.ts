@@ -22,7 +22,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file) return new Response('not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', contentSecurityPolicy());
+    headers.set('Content-Security-Policy', contentSecurityPolicy(url.pathname));
     return new Response(res.body, { status: res.status, headers });
   });
   protocol.handle('file', () => new Response('blocked', { status: 403 }));

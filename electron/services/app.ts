@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/contract/dispatch';
+import type { Settings } from '../../shared/contract/settings';
 import type { SystemInfo } from '../../shared/contract/system';
+import { BlobStore } from './blobs/blob-store';
+import { AttachmentsService } from './capture/attachments-service';
+import { BarcodeService } from './capture/barcode-service';
+import { ScanService } from './capture/scan-service';
 import { type DB, openDatabase, writeTransaction } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
@@ -39,6 +44,7 @@ export interface AppServices {
   readonly cases: CaseService;
   readonly idcard: IdCardService;
   readonly queue: QueueService;
+  readonly attachments: AttachmentsService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -63,9 +69,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const settings = new SettingsService(db, events);
   writeTransaction(db, () => seedBundledCalendar(db));
   const catalog = new CatalogService(db, options.sampleCatalogSize === undefined ? {} : { sampleSize: options.sampleCatalogSize });
-  const cases = new CaseService({ db, catalog, settings, events });
+  const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
+  const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId) });
   const idcard = new IdCardService(settings, events, log);
   const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
+  const scans = new ScanService(attachments, events, settings);
+  sweepOrphanBlobs(attachments, log);
+  const barcodes = new BarcodeService(events, log);
+  void barcodes.apply(settings.get());
+  events.subscribe((name, payload) => {
+    if (name === 'settings.changed') void barcodes.apply(payload as Settings);
+  });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -116,6 +130,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'queue.pauseWindow': ({ requestId, ...rest }) => queue.op('hall.pause', rest, requestId),
     'queue.resumeWindow': ({ requestId }) => queue.op('hall.unpause', {}, requestId),
     'queue.hallInfo': () => queue.hallInfo(),
+    'attachments.add': (i) => attachments.add(i, Buffer.from(i.jpegBase64, 'base64'), { source: i.source, ...(i.thumbBase64 ? { thumb: Buffer.from(i.thumbBase64, 'base64') } : {}) }),
+    'attachments.list': (i) => attachments.listForMaterial(i, { includeDeleted: i.includeDeleted }),
+    'attachments.reorder': (i) => attachments.reorder(i, i.ids),
+    'attachments.remove': (i) => attachments.remove(i.id),
+    'attachments.restore': (i) => attachments.restore(i.id),
+    'attachments.image': (i) => ({ dataUrl: attachments.dataUrl(i.id, i.size) }),
+    'attachments.pdf': (i) => attachments.pdf(i),
+    'capture.scanners.list': () => scans.list(),
+    'capture.scan': (i) => scans.scan(i),
+    'capture.cancel': () => ({ cancelled: scans.cancel() }),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -132,10 +156,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     cases,
     idcard,
     queue,
+    attachments,
     dispatch,
     close: () => {
       idcard.kill();
       queue.close();
+      void barcodes.close();
       db.close();
     },
   };
@@ -161,4 +187,26 @@ function openOrExplain(layout: DataLayout): DB {
     }
     throw error;
   }
+}
+
+/** A week: long enough for any draft being edited to have committed the rows that use its blobs. */
+const BLOB_GRACE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes blobs nothing references any more (and temp files of interrupted writes). Every table
+ * that stores a SHA-256 must be asked here; today that is attachments (pages and thumbnails).
+ * Material PDFs are derived and regenerated on demand, so they are swept too.
+ */
+function sweepOrphanBlobs(attachments: AttachmentsService, log: Logger): void {
+  try {
+    const removed = attachments.blobs.sweep((sha) => attachments.isReferenced(sha), BLOB_GRACE_MS);
+    if (removed.length > 0) log.info('orphan blobs removed', { count: removed.length });
+  } catch (error) {
+    log.warn('blob sweep failed', describeError(error));
+  }
+}
+
+/** SHA-256s of a case's live pages: the platform must have them before the op that names them. */
+function caseBlobRefs(db: DB, caseId: string): string[] {
+  return (db.prepare('SELECT DISTINCT sha256 FROM attachments WHERE case_id = ? AND deleted_at IS NULL ORDER BY sha256').all(caseId) as { sha256: string }[]).map((r) => r.sha256);
 }

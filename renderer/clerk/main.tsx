@@ -1,5 +1,6 @@
 import { mount } from '../components/AppRoot';
+import { CaptureDemo } from './capture/CaptureDemo';
 import { ClerkApp } from './ClerkApp';
 import './clerk.css';
 
-mount(<ClerkApp />);
+mount(new URLSearchParams(location.search).has('capture-demo') ? <CaptureDemo /> : <ClerkApp />);

@@ -2,6 +2,7 @@
  * The one contract between the renderer and the services. Both hosts bind exactly this table;
  * adding a capability means adding its file here and its handlers in electron/services.
  */
+import { captureEvents, captureMethods } from './capture';
 import type { EventTable, MethodTable } from './define';
 import { casesEvents, casesMethods } from './cases';
 import { catalogEvents, catalogMethods } from './catalog';
@@ -18,6 +19,7 @@ export const methods = {
   ...catalogMethods,
   ...casesMethods,
   ...queueMethods,
+  ...captureMethods,
 } satisfies MethodTable;
 
 export const events = {
@@ -27,6 +29,7 @@ export const events = {
   ...catalogEvents,
   ...casesEvents,
   ...queueEvents,
+  ...captureEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;

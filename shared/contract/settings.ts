@@ -44,6 +44,13 @@ export const deviceSettingsSchema = z.object({
       naps2Path: z.string().max(500).default(''),
     })
     .default({ kind: 'none', address: '', naps2Path: '' }),
+  barcode: z
+    .object({
+      /** Serial port of a scan gun in USB-COM mode (COM5, /dev/ttyACM0); empty → keyboard mode only. */
+      port: z.string().max(200).default(''),
+      baudRate: z.number().int().min(1200).max(115200).default(9600),
+    })
+    .default({ port: '', baudRate: 9600 }),
 });
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 

@@ -1,11 +1,12 @@
 /** `npm run bench [-- prefix…]`: runs every benchmark module (or those matching), one JSON line per figure. */
 import type { BenchModule, Figure } from './harness';
 import casesBench from './cases.bench';
+import captureBench from './capture.bench';
 import hostBench from './host.bench';
 import idcardBench from './idcard.bench';
 import queueBench from './queue.bench';
 
-const modules: BenchModule[] = [hostBench, casesBench, idcardBench, queueBench];
+const modules: BenchModule[] = [hostBench, casesBench, idcardBench, queueBench, captureBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));
