@@ -10,7 +10,8 @@ import { type AppServices, createAppServices } from '../../electron/services/app
 export const test = base.extend<{ host: BrowserHost; services: AppServices }>({
   services: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'zhck-e2e-'));
-    const services = createAppServices({ dataDir: dir, host: 'browser' });
+    // A small 示例 catalogue: the named guides are all there; 15,000 items are for the benchmarks.
+    const services = createAppServices({ dataDir: dir, host: 'browser', sampleCatalogSize: 500 });
     await use(services);
     services.close();
     rmSync(dir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ const field = (key: string, label: string, kind: CatalogField['kind'], extra: Pa
 const applicantFields = [
   field('applicantName', '申请人姓名', 'text', { prefill: 'applicant.name', maxLength: 50 }),
   field('applicantId', '公民身份号码', 'idNumber', { prefill: 'applicant.certNo' }),
-  field('phone', '联系电话', 'phone', { prefill: 'applicant.phone' }),
+  field('phone', '联系电话', 'phone', { prefill: 'applicant.phone', required: false }),
   field('address', '联系地址', 'address', { prefill: 'applicant.address', maxLength: 120 }),
 ];
 

@@ -1,22 +1,22 @@
-import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Result } from 'antd';
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { CaseWorkspace } from '../case/CaseWorkspace';
+import { CasesBrowser } from '../case/CasesBrowser';
 
-/** The main workspace: the acceptance flow lives here. */
+/** The main workspace: 受理 (the acceptance flow) and 办件查询/出件. */
 export function Workspace() {
+  const [tab, setTab] = useState('accept');
   return (
     <main className="workspace">
-      <Card className="workspace-card">
-        <Result
-          icon={<FileAddOutlined />}
-          title="等待办件"
-          subTitle="叫号或刷身份证后开始受理；也可以直接新建办件。"
-          extra={
-            <Button type="primary" size="large" disabled title="受理功能尚未接入">
-              新建办件（F2）
-            </Button>
-          }
-        />
-      </Card>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        className="workspace-tabs"
+        items={[
+          { key: 'accept', label: '办件受理', children: <CaseWorkspace /> },
+          { key: 'cases', label: '办件查询 / 出件', children: <CasesBrowser active={tab === 'cases'} /> },
+        ]}
+      />
     </main>
   );
 }
