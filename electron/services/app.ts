@@ -4,6 +4,9 @@ import type { SystemInfo } from '../../shared/contract/system';
 import { type DB, openDatabase } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { migrations } from './db/migrations';
+import { type AuditFn, localAudit } from './auth/audit-adapter';
+import { AuthService } from './auth/auth-service';
+import { CustomerService } from './customer/customer-service';
 import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
@@ -17,6 +20,8 @@ export interface AppServicesOptions {
   host: SystemInfo['host'];
   /** Echo log lines to stderr (development, tests that want to see them). */
   echoLog?: boolean;
+  /** The audit service's append; until it is merged, a local adapter on the same table. */
+  audit?: AuditFn;
 }
 
 export interface AppServices {
@@ -26,6 +31,8 @@ export interface AppServices {
   readonly log: Logger;
   readonly settings: SettingsService;
   readonly idcard: IdCardService;
+  readonly auth: AuthService;
+  readonly customer: CustomerService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -49,6 +56,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = new EventHub();
   const settings = new SettingsService(db, events);
   const idcard = new IdCardService(settings, events, log);
+  const auth = new AuthService(db, settings, events, options.audit ?? localAudit(db));
+  const customer = new CustomerService(db, settings, auth, events);
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -60,13 +69,37 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       now: new Date().toISOString(),
     }),
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': (patch) => {
+      // 管理员 only; before anyone has signed in here, the installer sets the platform address.
+      if (!auth.isSetupMode()) auth.requireRole('admin');
+      return settings.update(patch);
+    },
     'idcard.status': () => idcard.status(),
     'idcard.listPorts': () => idcard.listPorts(),
     'idcard.readOnce': () => idcard.readOnce(),
     'idcard.simulator.fixtures': () => idcard.fixtures(),
     'idcard.simulator.place': (input) => idcard.place(input.cardId),
     'idcard.simulator.remove': () => idcard.remove(),
+    'auth.session': () => auth.session(),
+    'auth.signIn': (input) => auth.signIn(input.login, input.password),
+    'auth.signOut': () => auth.signOut(),
+    'auth.lock': () => auth.lock(),
+    'auth.unlock': (input) => auth.unlock(input),
+    'auth.setPin': (input) => auth.setPin(input.pin),
+    'auth.recordUnmask': (input) => auth.recordUnmask(input.target, input.reason),
+    'customer.current': () => customer.current(),
+    'customer.show': (view) => customer.show(view),
+    'customer.requestSignature': (input) => customer.requestSignature(input.caseId, input.purpose),
+    'customer.submitSignature': (input) => customer.submitSignature(input.requestId, input.dataUrl),
+    'customer.requestRating': (input) => customer.requestRating(input.caseNo, input.ticketNo, input.serviceStep),
+    'customer.submitRating': (input) => customer.submitRating(input.requestId, input.grade, input.optionCodes, input.comment),
+    'customer.skipRating': (input) => customer.skipRating(input.requestId),
+    'ratings.followUps': (input) => customer.followUps(input.state),
+    'ratings.closeFollowUp': (input) => customer.closeFollowUp(input.id, input.note),
+    'signatures.get': (input) => {
+      auth.requireClerk();
+      return customer.getSignature(input.caseId, input.purpose);
+    },
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -80,6 +113,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     settings,
     idcard,
+    auth,
+    customer,
     dispatch,
     close: () => {
       idcard.kill();

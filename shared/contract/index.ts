@@ -3,7 +3,10 @@
  * adding a capability means adding its file here and its handlers in electron/services.
  */
 import type { EventTable, MethodTable } from './define';
+import { authEvents, authMethods } from './auth';
+import { customerEvents, customerMethods } from './customer';
 import { idcardEvents, idcardMethods } from './idcard';
+import { ratingsEvents, ratingsMethods } from './ratings';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
@@ -12,12 +15,18 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...idcardMethods,
+  ...authMethods,
+  ...customerMethods,
+  ...ratingsMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...idcardEvents,
+  ...authEvents,
+  ...customerEvents,
+  ...ratingsEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;
