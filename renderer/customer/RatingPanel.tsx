@@ -44,6 +44,7 @@ export function RatingPanel(props: { request: RatingRequest; plain: boolean; onT
             onClick={() => {
               setGrade(g);
               setCodes([]);
+              setFailure(null);
             }}
           >
             <span className="grade-stars">{'★'.repeat(g)}</span>
@@ -54,7 +55,7 @@ export function RatingPanel(props: { request: RatingRequest; plain: boolean; onT
       {grade !== null && (
         <>
           <Typography.Text strong>{isBadGrade(grade) ? (props.plain ? '哪里让您不满意？（至少选一项）' : '请选择不满意的原因（至少一项）') : '您满意的方面（可选）'}</Typography.Text>
-          <Checkbox.Group className="grade-options" value={codes} onChange={(v) => setCodes(v)} options={gradeOptions[grade].map((o) => ({ label: o.label, value: o.code }))} />
+          <Checkbox.Group className="grade-options" value={codes} onChange={(v) => (setCodes(v), setFailure(null))} options={gradeOptions[grade].map((o) => ({ label: o.label, value: o.code }))} />
           <Input.TextArea rows={2} maxLength={500} placeholder={props.plain ? '还想说点什么（可以不写）' : '其他意见或建议（选填）'} value={comment} onChange={(e) => setComment(e.target.value)} />
         </>
       )}

@@ -7,7 +7,9 @@ export const followUpSchema = z.object({
   ratingId: z.string(),
   caseNo: z.string(),
   windowNo: z.number(),
+  /** Login of the clerk who served; `clerkName` is what people read. */
   clerk: z.string(),
+  clerkName: z.string(),
   grade: z.number(),
   optionCodes: z.array(z.string()),
   comment: z.string(),

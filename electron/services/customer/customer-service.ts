@@ -28,6 +28,7 @@ interface FollowUpRow {
   case_no: string;
   window_no: number;
   clerk: string;
+  clerk_name: string;
   grade: number;
   option_codes: string;
   comment: string;
@@ -43,6 +44,7 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
   caseNo: r.case_no,
   windowNo: r.window_no,
   clerk: r.clerk,
+  clerkName: r.clerk_name,
   grade: r.grade,
   optionCodes: JSON.parse(r.option_codes) as string[],
   comment: r.comment,
@@ -52,8 +54,9 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
   note: r.note,
 });
 
-const FOLLOW_UP_SELECT = `SELECT f.id, f.rating_id, r.case_no, r.window_no, r.clerk, r.grade, r.option_codes, r.comment, f.opened_at, f.state, f.closed_by, f.note
-  FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id`;
+const FOLLOW_UP_SELECT = `SELECT f.id, f.rating_id, r.case_no, r.window_no, r.clerk, coalesce(a.name, r.clerk) AS clerk_name, r.grade, r.option_codes,
+    r.comment, f.opened_at, f.state, f.closed_by, f.note
+  FROM rating_follow_ups f JOIN ratings r ON r.id = f.rating_id LEFT JOIN auth_accounts a ON a.login = r.clerk`;
 
 /**
  * The customer-facing screen (评价屏): what the applicant sees, their signature and their

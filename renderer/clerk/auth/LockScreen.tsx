@@ -31,7 +31,7 @@ export function LockScreen(props: { session: Session }) {
             <LockOutlined /> 屏幕已锁定
           </Typography.Title>
           <Typography.Text>
-            {account?.name}（{account?.login}）已离开座位。正在办理的内容已保留，解锁后继续。
+            {account?.name}已离开座位。正在办理的内容已保留，解锁后继续。
           </Typography.Text>
           {hasPin && <Segmented block value={by} onChange={(v) => setBy(v as 'pin' | 'password')} options={[{ label: 'PIN', value: 'pin' }, { label: '密码', value: 'password' }]} />}
           <Form form={form} onFinish={submit} layout="vertical" requiredMark={false}>

@@ -56,7 +56,7 @@ export function FollowUpsPage(props: { onClose: () => void }) {
                     <Space wrap>
                       <Tag color="red">{gradeLabels[f.grade as Grade]}</Tag>
                       <span>办件 {f.caseNo}</span>
-                      <span>{String(f.windowNo).padStart(2, '0')} 号窗口 · {f.clerk}</span>
+                      <span>{String(f.windowNo).padStart(2, '0')} 号窗口 · {f.clerkName}</span>
                       <Typography.Text type="secondary">{new Date(f.openedAt).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
                     </Space>
                   }
