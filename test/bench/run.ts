@@ -1,9 +1,11 @@
 /** `npm run bench [-- prefix…]`: runs every benchmark module (or those matching), one JSON line per figure. */
 import type { BenchModule, Figure } from './harness';
+import authBench from './auth.bench';
 import hostBench from './host.bench';
 import idcardBench from './idcard.bench';
+import ratingBench from './rating.bench';
 
-const modules: BenchModule[] = [hostBench, idcardBench];
+const modules: BenchModule[] = [hostBench, idcardBench, authBench, ratingBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));
