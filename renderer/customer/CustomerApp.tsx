@@ -28,9 +28,8 @@ export function CustomerApp() {
   if (!state) return <Spin size="large" fullscreen />;
   const windowLabel = `${String(state.windowNo).padStart(2, '0')} 号窗口`;
   let body;
-  if (thanks) {
-    body = <Typography.Title className="customer-thanks">感谢您的评价！</Typography.Title>;
-  } else if (state.rating) {
+  // A new request from the clerk wins over the thank-you note.
+  if (state.rating) {
     body = <RatingPanel key={state.rating.requestId} request={state.rating} plain={plain} onThanks={() => setThanks(true)} />;
   } else if (state.signature) {
     const purpose = signaturePurposeLabels[state.signature.purpose];
@@ -40,6 +39,8 @@ export function CustomerApp() {
         <SignaturePad key={state.signature.requestId} onDone={async (dataUrl) => void (await call('customer.submitSignature', { requestId: state.signature!.requestId, dataUrl }))} />
       </>
     );
+  } else if (thanks) {
+    body = <Typography.Title className="customer-thanks">感谢您的评价！</Typography.Title>;
   } else if (state.view.kind === 'case') {
     body = <CasePanel view={state.view} plain={plain} />;
   } else {

@@ -48,11 +48,14 @@ test('a whole service on two screens: case shown masked, signature, 不满意 wi
   expect(sig.ok).toBe(true);
   const pad = customer.getByLabel('签名区');
   await expect(pad).toBeVisible();
-  const box = (await pad.boundingBox())!;
-  await customer.mouse.move(box.x + 40, box.y + box.height / 2);
-  await customer.mouse.down();
-  for (let i = 1; i <= 20; i++) await customer.mouse.move(box.x + 40 + i * 20, box.y + box.height / 2 + (i % 2 ? -30 : 30));
-  await customer.mouse.up();
+  const scribble = async () => {
+    const box = (await customer.getByLabel('签名区').boundingBox())!;
+    await customer.mouse.move(box.x + 40, box.y + box.height / 2);
+    await customer.mouse.down();
+    for (let i = 1; i <= 20; i++) await customer.mouse.move(box.x + 40 + i * 20, box.y + box.height / 2 + (i % 2 ? -30 : 30));
+    await customer.mouse.up();
+  };
+  await scribble();
   await customer.screenshot({ path: testInfo.outputPath('customer-signature.png') });
   await customer.getByRole('button', { name: '确认签名' }).click();
   await expect(customer.getByText('110105********1234')).toBeVisible();
@@ -84,7 +87,13 @@ test('a whole service on two screens: case shown masked, signature, 不满意 wi
   expect(ops.map((o) => o.type)).toEqual(['rating.submitted']);
   expect(JSON.parse(ops[0]!.payload)).toMatchObject({ caseNo: '3301022611230001', ticketNo: 'A012', serviceStep: 'accept', grade: 2, optionCodes: ['213'], comment: '排队太久', channel: 5, clerk: 'zhangsan', windowNo: 1 });
 
-  // 出件: the applicant walks away without rating → 未评价, not 非常满意.
+  // 出件: the applicant signs the receipt, then walks away without rating → 未评价, not 非常满意.
+  await api('customer.requestSignature', { caseId: 'case-0001', purpose: 'deliver' });
+  await expect(customer.getByText('请在下方签名：出件签收')).toBeVisible();
+  await scribble();
+  await customer.getByRole('button', { name: '确认签名' }).click();
+  await expect(customer.getByText('请在下方签名：出件签收')).toHaveCount(0);
+  expect((await api('signatures.get', { caseId: 'case-0001', purpose: 'deliver' })).value).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
   await api('customer.requestRating', { caseNo: '3301022611230001', ticketNo: 'A012', serviceStep: 'deliver' });
   await customer.getByRole('button', { name: '暂不评价' }).click();
   await expect(customer.getByText('感谢您的评价！')).toBeVisible();

@@ -126,6 +126,12 @@ describe('roles through the contract', () => {
     const audit = app.db.prepare('SELECT actor, action, prev_hash, hash FROM audit_log ORDER BY id').all() as { actor: string; action: string; prev_hash: string; hash: string }[];
     expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['auth.signIn:zhangsan', 'auth.signOut:zhangsan', 'auth.signIn:admin']);
     expect(audit[1]!.prev_hash).toBe(audit[0]!.hash);
+    // Every unmasking of an ID number is recorded with its reason, never with the number.
+    expect(await call('auth.recordUnmask', { target: 'case:3301022611230001', reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('auth.recordUnmask', { target: 'case:3301022611230001', reason: '打印受理通知书核对' })).toMatchObject({ ok: true });
+    expect(app.db.prepare("SELECT actor, target, detail FROM audit_log WHERE action = 'id.unmask'").all()).toEqual([
+      { actor: 'admin', target: 'case:3301022611230001', detail: JSON.stringify({ reason: '打印受理通知书核对' }) },
+    ]);
     app.close();
   });
 });

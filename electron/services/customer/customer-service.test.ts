@@ -140,3 +140,16 @@ describe('好差评', () => {
     app.close();
   });
 });
+
+describe('sign-out', () => {
+  it('returns the customer screen to idle and closes an unanswered rating as 未评价', async () => {
+    const { app, call } = await signedIn();
+    await call('customer.show', { kind: 'case', caseNo: 'C1', applicantName: '李梅', idNumberMasked: '110105********1234', items: [], materials: [], decision: null });
+    await call('customer.requestRating', { caseNo: 'C1', ticketNo: null, serviceStep: 'accept' });
+    await call('customer.requestSignature', { caseId: 'k', purpose: 'promise' });
+    app.auth.signOut();
+    expect(await call('customer.current', {})).toMatchObject({ view: { kind: 'idle' }, rating: null, signature: null });
+    expect(app.db.prepare('SELECT case_no, grade, clerk FROM ratings').all()).toEqual([{ case_no: 'C1', grade: null, clerk: 'zhangsan' }]);
+    app.close();
+  });
+});

@@ -74,7 +74,19 @@ export class CustomerService {
     private readonly auth: AuthService,
     private readonly events: EventHub,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // When the clerk signs out, the applicant's screen must not keep the last case on show, and
+    // a rating nobody gave is closed as 未评价 under the clerk who asked for it.
+    events.subscribe((name, payload) => {
+      if (name !== 'auth.changed' || (payload as { account: unknown }).account !== null) return;
+      if (this.rating) this.record(this.rating, null, [], '');
+      this.signature = null;
+      if (this.view.kind !== 'idle') {
+        this.view = { kind: 'idle' };
+        this.events.emit('customer.view', this.view);
+      }
+    });
+  }
 
   current(): CustomerState {
     const s = this.settings.get();
