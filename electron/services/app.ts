@@ -14,6 +14,9 @@ import { migrations } from './db/migrations';
 import { seedBundledCalendar } from './calendar/calendar-store';
 import { CaseService } from './cases/case-service';
 import { CatalogService } from './catalog/catalog-service';
+import { type AuditFn, localAudit } from './auth/audit-adapter';
+import { AuthService } from './auth/auth-service';
+import { CustomerService } from './customer/customer-service';
 import { IdCardService } from './devices/idcard/idcard-service';
 import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
@@ -32,6 +35,8 @@ export interface AppServicesOptions {
   sampleCatalogSize?: number;
   /** Built renderer, for the kiosk and display pages the embedded hall queue service serves. */
   rendererDir?: string;
+  /** The audit service's append; until it is merged, a local adapter on the same table. */
+  audit?: AuditFn;
 }
 
 export interface AppServices {
@@ -45,6 +50,8 @@ export interface AppServices {
   readonly idcard: IdCardService;
   readonly queue: QueueService;
   readonly attachments: AttachmentsService;
+  readonly auth: AuthService;
+  readonly customer: CustomerService;
   readonly dispatch: Dispatch;
   close(): void;
 }
@@ -70,7 +77,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   writeTransaction(db, () => seedBundledCalendar(db));
   const catalog = new CatalogService(db, options.sampleCatalogSize === undefined ? {} : { sampleSize: options.sampleCatalogSize });
   const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
-  const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId) });
+  const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId), actor: () => auth.session().account?.name ?? '' });
   const idcard = new IdCardService(settings, events, log);
   const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
   const scans = new ScanService(attachments, events, settings);
@@ -80,6 +87,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   events.subscribe((name, payload) => {
     if (name === 'settings.changed') void barcodes.apply(payload as Settings);
   });
+  const auth = new AuthService(db, settings, events, options.audit ?? localAudit(db));
+  const customer = new CustomerService(db, settings, auth, events);
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -91,7 +100,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       now: new Date().toISOString(),
     }),
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
     'catalog.search': ({ query, limit }) => catalog.search(query, limit),
     'catalog.frequent': ({ limit }) => catalog.frequent(limit),
     'catalog.item': ({ id }) => catalog.item(id),
@@ -112,6 +120,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'cases.deliver': ({ caseId, ...rest }) => cases.deliver(caseId, rest),
     'documents.logPrint': ({ documentId, via, copies }) => cases.logPrint(documentId, via, copies),
     'applicants.lookup': ({ certType, certNo }) => cases.lookupApplicant(certType, certNo),
+    'settings.update': (patch) => {
+      // 管理员 only; before anyone has signed in here, the installer sets the platform address.
+      if (!auth.isSetupMode()) auth.requireRole('admin');
+      return settings.update(patch);
+    },
     'idcard.status': () => idcard.status(),
     'idcard.listPorts': () => idcard.listPorts(),
     'idcard.readOnce': () => idcard.readOnce(),
@@ -140,6 +153,26 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'capture.scanners.list': () => scans.list(),
     'capture.scan': (i) => scans.scan(i),
     'capture.cancel': () => ({ cancelled: scans.cancel() }),
+    'auth.session': () => auth.session(),
+    'auth.signIn': (input) => auth.signIn(input.login, input.password),
+    'auth.signOut': () => auth.signOut(),
+    'auth.lock': () => auth.lock(),
+    'auth.unlock': (input) => auth.unlock(input),
+    'auth.setPin': (input) => auth.setPin(input.pin),
+    'auth.recordUnmask': (input) => auth.recordUnmask(input.target, input.reason),
+    'customer.current': () => customer.current(),
+    'customer.show': (view) => customer.show(view),
+    'customer.requestSignature': (input) => customer.requestSignature(input.caseId, input.purpose),
+    'customer.submitSignature': (input) => customer.submitSignature(input.requestId, input.dataUrl),
+    'customer.requestRating': (input) => customer.requestRating(input.caseNo, input.ticketNo, input.serviceStep),
+    'customer.submitRating': (input) => customer.submitRating(input.requestId, input.grade, input.optionCodes, input.comment),
+    'customer.skipRating': (input) => customer.skipRating(input.requestId),
+    'ratings.followUps': (input) => customer.followUps(input.state),
+    'ratings.closeFollowUp': (input) => customer.closeFollowUp(input.id, input.note),
+    'signatures.get': (input) => {
+      auth.requireClerk();
+      return customer.getSignature(input.caseId, input.purpose);
+    },
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -157,6 +190,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     idcard,
     queue,
     attachments,
+    auth,
+    customer,
     dispatch,
     close: () => {
       idcard.kill();

@@ -8,6 +8,9 @@ import { casesEvents, casesMethods } from './cases';
 import { catalogEvents, catalogMethods } from './catalog';
 import { idcardEvents, idcardMethods } from './idcard';
 import { queueEvents, queueMethods } from './queue';
+import { authEvents, authMethods } from './auth';
+import { customerEvents, customerMethods } from './customer';
+import { ratingsEvents, ratingsMethods } from './ratings';
 import { settingsEvents, settingsMethods } from './settings';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
@@ -20,6 +23,9 @@ export const methods = {
   ...casesMethods,
   ...queueMethods,
   ...captureMethods,
+  ...authMethods,
+  ...customerMethods,
+  ...ratingsMethods,
 } satisfies MethodTable;
 
 export const events = {
@@ -30,6 +36,9 @@ export const events = {
   ...casesEvents,
   ...queueEvents,
   ...captureEvents,
+  ...authEvents,
+  ...customerEvents,
+  ...ratingsEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;

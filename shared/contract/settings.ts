@@ -68,6 +68,22 @@ export const settingsSchema = z.object({
   devices: deviceSettingsSchema,
   /** 排队叫号: embedded hall service or a remote one, and what this window serves. */
   queue: queueSettingsSchema.default(queueSettingsSchema.parse({})),
+  auth: z
+    .object({
+      /** Days a clerk may sign in offline after the last sign-in the platform confirmed. */
+      offlineDays: z.number().int().min(0).max(30).default(7),
+      /** Screen lock after this many idle minutes (0 = never). */
+      idleLockMinutes: z.number().int().min(0).max(120).default(5),
+      /** Five wrong passwords lock the account on this machine for this long. */
+      lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+    })
+    .default({ offlineDays: 7, idleLockMinutes: 5, lockoutMinutes: 15 }),
+  customer: z
+    .object({
+      /** 服务承诺 shown on the idle customer screen. */
+      servicePromise: z.string().max(200).default('一次告知 · 首问负责 · 限时办结'),
+    })
+    .default({ servicePromise: '一次告知 · 首问负责 · 限时办结' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,9 +5,24 @@ import { join } from 'node:path';
 import { rendererOut } from '../../electron/cli/paths';
 import { type BrowserHost, startBrowserHost } from '../../electron/host/server';
 import { type AppServices, createAppServices } from '../../electron/services/app';
+import { type CentralAuthStub, startCentralAuth } from '../support/central-auth';
 
-/** A browser host per test, on its own empty data folder: what a first run looks like. */
-export const test = base.extend<{ host: BrowserHost; services: AppServices }>({
+export type SeededLogin = 'admin' | 'zhangsan' | 'lisi';
+
+/**
+ * A browser host per test, on its own empty data folder: what a first run looks like, except
+ * that a clerk is already signed in (`signInAs`, default 管理员) so pages open on the workspace.
+ * The sign-in goes through the real API against a real loopback platform stub; afterwards the
+ * platform address is emptied again so that other features see a first-run configuration.
+ * `test.use({ signInAs: null })` opens on the sign-in page instead.
+ */
+export const test = base.extend<{ host: BrowserHost; services: AppServices; central: CentralAuthStub; signInAs: SeededLogin | null }>({
+  signInAs: ['admin', { option: true }],
+  central: async ({}, use) => {
+    const central = await startCentralAuth();
+    await use(central);
+    await central.close();
+  },
   services: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'zhck-e2e-'));
     // A small 示例 catalogue: the named guides are all there; 15,000 items are for the benchmarks.
@@ -16,11 +31,25 @@ export const test = base.extend<{ host: BrowserHost; services: AppServices }>({
     services.close();
     rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ services }, use) => {
+  host: async ({ services, central, signInAs }, use) => {
     const host = await startBrowserHost({ services, staticDir: rendererOut });
+    if (signInAs) await signInThroughApi(host, services, central, signInAs);
     await use(host);
     await host.close();
   },
 });
+
+export async function signInThroughApi(host: BrowserHost, services: AppServices, central: CentralAuthStub, login: SeededLogin, keepPlatform = false): Promise<void> {
+  const before = services.settings.get().centralUrl;
+  services.settings.update({ centralUrl: central.url });
+  const res = await fetch(`${host.url}/api/auth.signIn`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify({ login, password: 'Hall-2026' }),
+  });
+  const body = (await res.json()) as { ok: boolean };
+  if (!body.ok) throw new Error(`test sign-in failed: ${JSON.stringify(body)}`);
+  if (!keepPlatform) services.settings.update({ centralUrl: before });
+}
 
 export { expect } from '@playwright/test';

@@ -28,7 +28,8 @@ test('settings round-trip through the contract and survive a reload', async ({ p
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await expect(page.getByText('12 号综合窗口')).toBeVisible();
-  await expect(page.getByText('受理人：王小明')).toBeVisible();
+  // The top bar names the signed-in person (the fixture's 管理员), not the settings field.
+  await expect(page.getByText('受理人：系统管理员')).toBeVisible();
   expect(services.settings.get()).toMatchObject({ windowNo: 12, clerkName: '王小明' });
   await page.reload();
   await expect(page.getByText('12 号综合窗口')).toBeVisible();

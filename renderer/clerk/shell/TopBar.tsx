@@ -1,10 +1,11 @@
 import { SettingOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Badge, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Settings } from '../../../shared/contract/settings';
 import { IdCardChip } from '../idcard/IdCardChip';
 
 /** Hall, window, clerk, platform link and device chips: what a clerk glances at all day. */
-export function TopBar(props: { settings: Settings; onOpenSettings: () => void }) {
+export function TopBar(props: { settings: Settings; onOpenSettings?: () => void; extra?: ReactNode }) {
   const { settings } = props;
   const platformConfigured = settings.centralUrl !== '';
   return (
@@ -24,9 +25,12 @@ export function TopBar(props: { settings: Settings; onOpenSettings: () => void }
         </Tooltip>
         <IdCardChip driver={settings.devices.idcard.driver} />
         <Tag>高拍仪 · {settings.devices.camera.deviceId ? '已选择' : '未选择'}</Tag>
-        <Button icon={<SettingOutlined />} onClick={props.onOpenSettings} aria-label="设置">
-          设置
-        </Button>
+        {props.extra}
+        {props.onOpenSettings && (
+          <Button icon={<SettingOutlined />} onClick={props.onOpenSettings} aria-label="设置">
+            设置
+          </Button>
+        )}
       </Space>
     </header>
   );

@@ -83,3 +83,35 @@ describe('0060 calendar', () => {
     db.close();
   });
 });
+
+describe('0120 auth', () => {
+  it('keeps accounts with a role from the platform list and a non-negative failure count', () => {
+    const db = dbAt(120);
+    const insert = db.prepare("INSERT INTO auth_accounts (login, name, role, failed_count, updated_at) VALUES (?, '张三', ?, ?, ?)");
+    insert.run('zhangsan', 'clerk', 0, now);
+    expect(() => insert.run('x', 'root', 0, now)).toThrow(/CHECK/);
+    expect(() => insert.run('y', 'clerk', -1, now)).toThrow(/CHECK/);
+    expect(() => insert.run('zhangsan', 'admin', 0, now)).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});
+
+describe('0130 ratings', () => {
+  it('stores one rating per case and step, 未评价 as NULL, immutable; follow-ups point at a rating', () => {
+    const db = dbAt(130);
+    const insert = db.prepare("INSERT INTO ratings (id, case_no, service_step, grade, clerk, window_no, at) VALUES (?, ?, ?, ?, 'zhangsan', 1, ?)");
+    insert.run('r1', 'C1', 'accept', null, now);
+    insert.run('r2', 'C1', 'deliver', 2, now);
+    expect(() => insert.run('r3', 'C1', 'accept', 5, now)).toThrow(/UNIQUE/);
+    expect(() => insert.run('r4', 'C2', 'accept', 6, now)).toThrow(/CHECK/);
+    expect(() => insert.run('r5', 'C2', 'done', 5, now)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE ratings SET grade = 5 WHERE id = 'r1'").run()).toThrow(/immutable/);
+    expect(db.prepare("SELECT grade FROM ratings WHERE id = 'r1'").get()).toEqual({ grade: null });
+    expect(() => db.prepare("INSERT INTO rating_follow_ups (id, rating_id, opened_at) VALUES ('f1', 'nope', ?)").run(now)).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO rating_follow_ups (id, rating_id, opened_at) VALUES ('f1', 'r2', ?)").run(now);
+    const sig = db.prepare("INSERT INTO signatures (case_id, purpose, png, sha256, clerk, signed_at) VALUES ('k1', ?, x'89504e47', 'h', 'zhangsan', ?)");
+    sig.run('deliver', now);
+    expect(() => sig.run('other', now)).toThrow(/CHECK/);
+    db.close();
+  });
+});
