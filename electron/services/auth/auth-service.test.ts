@@ -4,6 +4,7 @@ import { makeTempDir } from '../../../test/support/tmp';
 import { type AppServices, createAppServices } from '../app';
 import { AuthService, MAX_FAILURES } from './auth-service';
 import { checkVerifier, makeVerifier } from './verifier';
+import { verifyAudit } from '../audit/audit-log';
 
 const tmp = makeTempDir();
 let central: CentralAuthStub;
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 /** Real services on a fresh folder, with an AuthService on a clock the test moves. */
 function setup() {
-  const app = createAppServices({ dataDir: `${tmp.dir}/a${n++}`, host: 'browser' });
+  const app = createAppServices({ dataDir: `${tmp.dir}/a${n++}`, host: 'browser', sampleCatalogSize: 50 });
   app.settings.update({ centralUrl: central.url });
   const clock = { t: Date.parse('2026-11-23T08:00:00Z') };
   const seen: string[] = [];
@@ -112,7 +113,7 @@ describe('clerk sign-in', () => {
 
 describe('roles through the contract', () => {
   it('settings.update: open before anyone signed in here, then 管理员 only (enforced in the service)', async () => {
-    const app = createAppServices({ dataDir: `${tmp.dir}/r${n++}`, host: 'browser' });
+    const app = createAppServices({ dataDir: `${tmp.dir}/r${n++}`, host: 'browser', sampleCatalogSize: 50 });
     const call = (m: string, i: unknown) => app.dispatch(m, i, { via: 'internal' });
     expect(await call('settings.update', { centralUrl: central.url })).toMatchObject({ ok: true });
     expect(await call('auth.signIn', { login: 'zhangsan', password: 'Hall-2026' })).toMatchObject({ ok: true });
@@ -132,6 +133,19 @@ describe('roles through the contract', () => {
     expect(app.db.prepare("SELECT actor, target, detail FROM audit_log WHERE action = 'id.unmask'").all()).toEqual([
       { actor: 'admin', target: 'case:3301022611230001', detail: JSON.stringify({ reason: '打印受理通知书核对' }) },
     ]);
+    app.close();
+  });
+
+  it('a fresh install without a platform address lets the installer in as setup, once only', async () => {
+    const app = createAppServices({ dataDir: `${tmp.dir}/s${n++}`, host: 'browser', sampleCatalogSize: 50 });
+    const call = (m: string, i: unknown) => app.dispatch(m, i, { via: 'internal' });
+    expect(await call('auth.signIn', { login: 'zhangsan', password: 'x' })).toMatchObject({ ok: false, error: { code: 'OFFLINE', hint: expect.stringContaining('setup') } });
+    expect(await call('auth.signIn', { login: 'setup', password: 'setup' })).toMatchObject({ ok: true, value: { account: { role: 'admin' } } });
+    expect(await call('settings.update', { centralUrl: central.url })).toMatchObject({ ok: true });
+    await call('auth.signOut', {});
+    // With an address set, setup is an ordinary (unknown) login again.
+    expect(await call('auth.signIn', { login: 'setup', password: 'setup' })).toMatchObject({ ok: false });
+    expect(verifyAudit(app.db).ok).toBe(true);
     app.close();
   });
 });

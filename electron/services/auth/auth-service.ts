@@ -87,6 +87,12 @@ export class AuthService {
     const key = login.trim();
     this.refuseIfLocked(key);
     const { centralUrl, auth } = this.settings.get();
+    // A fresh install with no platform address and no account yet: the installer signs in as
+    // `setup` (安装调试, 管理员) to enter the address. Gone as soon as either exists.
+    if (key === 'setup' && centralUrl === '' && this.isSetupMode()) {
+      this.audit({ actor: 'setup', action: 'auth.setupMode', target: 'setup', detail: {} });
+      return this.start({ login: 'setup', name: '安装调试（未接入平台）', role: 'admin', windowNos: [] }, 'offline');
+    }
     const answer = await platformLogin(centralUrl, key, password);
     if (answer.kind === 'ok') {
       const verifier = await makeVerifier(password);
@@ -119,7 +125,7 @@ export class AuthService {
     const row = this.row(login);
     if (!row?.password_verifier || !row.last_online_at) {
       throw new AppError('OFFLINE', noAddress ? '本机还没有设置政务服务平台地址，无法验证账号。' : '连接不上政务服务平台，而这个账号从未在本机联网登录过。', {
-        hint: noAddress ? '请管理员在设置中填写平台地址后再登录。' : '首次在本机登录需要连接平台：请检查网线或联系信息科，恢复网络后再登录。',
+        hint: noAddress ? (this.isSetupMode() ? '新安装的客户端：请用账号 setup（安装调试，密码任意）登录，在设置中填写平台地址。' : '请管理员在设置中填写平台地址后再登录。') : '首次在本机登录需要连接平台：请检查网线或联系信息科，恢复网络后再登录。',
       });
     }
     if (!(await checkVerifier(password, row.password_verifier))) {
