@@ -1,25 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
 import { rendererOut } from '../../electron/cli/paths';
-import { type BrowserHost, startBrowserHost } from '../../electron/host/server';
 import { type AppServices, createAppServices } from '../../electron/services/app';
+import { test as base, expect } from './fixtures';
 
-/** A client whose embedded hall queue service also serves the kiosk and display pages. */
-const test = base.extend<{ services: AppServices; host: BrowserHost }>({
+/** A client whose embedded hall queue service also serves the kiosk and display pages; a clerk is signed in. */
+const test = base.extend<{ services: AppServices }>({
   services: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'zhck-e2e-queue-'));
-    const services = createAppServices({ dataDir: dir, host: 'browser', rendererDir: rendererOut });
+    const services = createAppServices({ dataDir: dir, host: 'browser', rendererDir: rendererOut, sampleCatalogSize: 500 });
     services.settings.update({ windowNo: 3, clerkName: '王芳' });
     await use(services);
     services.close();
     rmSync(dir, { recursive: true, force: true });
-  },
-  host: async ({ services }, use) => {
-    const host = await startBrowserHost({ services, staticDir: rendererOut });
-    await use(host);
-    await host.close();
   },
 });
 

@@ -183,7 +183,10 @@ export class IdCardService {
   }
 
   private async waitForRemoval(): Promise<void> {
-    for (let i = 0; i < 500 && this.loop?.cardPresent && this.loop.state !== 'fault'; i++) await new Promise((r) => setTimeout(r, 20));
+    // A passing fault (a command timing out on a busy machine) must not end the wait early: the
+    // loop would still think the old card lies there and never read the new one. Capped at 10 s
+    // for a reader that stays broken.
+    for (let i = 0; i < 500 && this.loop?.cardPresent; i++) await new Promise((r) => setTimeout(r, 20));
   }
 
   private async teardown(): Promise<void> {
