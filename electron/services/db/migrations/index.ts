@@ -5,6 +5,7 @@ import { migration0030 } from './0030-cases';
 import { migration0040 } from './0040-outbox';
 import { migration0050 } from './0050-audit';
 import { migration0060 } from './0060-calendar';
+import { migration0110 } from './0110-sync';
 
 /** Every shipped migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0110];
