@@ -38,6 +38,7 @@ export function openPlatformDb(file: string): PlatformDB {
     CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, stored_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY AUTOINCREMENT, dataset TEXT NOT NULL, client_id TEXT, key TEXT NOT NULL, value TEXT);
     CREATE INDEX IF NOT EXISTS changes_ds ON changes (dataset, client_id, version);
+    CREATE INDEX IF NOT EXISTS changes_key ON changes (dataset, key, version);
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS accounts (login TEXT PRIMARY KEY, salt TEXT NOT NULL, hash TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
       window_nos TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0);
@@ -230,7 +231,7 @@ function applyCaseEvent(db: PlatformDB, clientId: string, op: PushOp, payload: u
   if (existing) {
     db.prepare('UPDATE cases SET snapshot = ?, updated_at = ? WHERE case_no = ?').run(op.payload, nowIso(), e.caseNo);
   } else {
-    const n = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n + 1;
+    const n = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM cases').get() as { n: number }).n + 1;
     db.prepare('INSERT INTO cases (case_no, client_id, case_id, snapshot, platform_no, status_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       e.caseNo,
       clientId,

@@ -192,7 +192,7 @@ export class SyncEngine {
         failures++;
         this.markOffline(error);
         const retryAfter = error instanceof SyncError ? error.retryAfterMs : undefined;
-        await this.backoff(retryAfter ?? backoffDelay(failures, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random));
+        await this.backoff(retryAfter ?? backoffDelay(failures, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random), failures);
       }
     }
   }
@@ -202,17 +202,27 @@ export class SyncEngine {
     await this.o.clock.sleep(ms, this.wake.signal);
   }
 
-  /** Waits out a backoff delay, probing `/health` so a returning link ends the wait early. */
-  private async backoff(delay: number): Promise<void> {
-    let remaining = delay;
-    while (remaining > 0 && !this.stopped) {
-      const chunk = Math.min(remaining, this.o.probeIntervalMs);
-      if (this.wake.signal.aborted) this.wake = new AbortController();
-      const signal = this.wake.signal;
-      await this.o.clock.sleep(chunk, signal);
-      if (signal.aborted) return;
-      remaining -= chunk;
-      if (remaining > 0 && (await this.probe())) return;
+  /**
+   * Waits out backoff delays until the platform answers `/health` (a cheap probe that writes
+   * nothing locally, so a long weekend offline does not churn the database), or until kicked.
+   * Probes also run inside a long delay, so a returning link ends the wait early.
+   */
+  private async backoff(firstDelay: number, failures: number): Promise<void> {
+    let delay = firstDelay;
+    for (;;) {
+      let remaining = delay;
+      while (remaining > 0) {
+        if (this.stopped) return;
+        const chunk = Math.min(remaining, this.o.probeIntervalMs);
+        if (this.wake.signal.aborted) this.wake = new AbortController();
+        const signal = this.wake.signal;
+        await this.o.clock.sleep(chunk, signal);
+        if (signal.aborted) return;
+        remaining -= chunk;
+        if (remaining > 0 && (await this.probe())) return;
+      }
+      if (this.stopped || (await this.probe())) return;
+      delay = backoffDelay(++failures, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
     }
   }
 
