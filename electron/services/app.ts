@@ -9,6 +9,7 @@ import { EventHub } from './events';
 import { createLogger, describeError, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
 import { SettingsService } from './settings/settings-service';
+import { SyncService } from './sync/sync-service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -26,8 +27,10 @@ export interface AppServices {
   readonly log: Logger;
   readonly settings: SettingsService;
   readonly idcard: IdCardService;
+  readonly sync: SyncService;
   readonly dispatch: Dispatch;
-  close(): void;
+  /** Stops every service; resolves once no timer or request of theirs is left. */
+  close(): Promise<void>;
 }
 
 /**
@@ -49,6 +52,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = new EventHub();
   const settings = new SettingsService(db, events);
   const idcard = new IdCardService(settings, events, log);
+  const sync = new SyncService({ db, blobDir: layout.blobs, log, events, settings });
+  void sync.reconcile();
+  const stopFollowingSettings = events.subscribe((name) => {
+    if (name === 'settings.changed') void sync.reconcile();
+  });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -67,6 +75,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'idcard.simulator.fixtures': () => idcard.fixtures(),
     'idcard.simulator.place': (input) => idcard.place(input.cardId),
     'idcard.simulator.remove': () => idcard.remove(),
+    'sync.status': () => sync.status(),
+    'sync.retryNow': () => sync.retryNow(),
+    'sync.problems': () => sync.problems(),
+    'sync.retryProblem': (input) => sync.retryProblem(input.seq),
+    'sync.exportProblems': () => sync.exportProblems(),
+    'elicense.lookup': (input) => sync.elicenseLookup(input),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -80,9 +94,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     settings,
     idcard,
+    sync,
     dispatch,
-    close: () => {
+    close: async () => {
       idcard.kill();
+      stopFollowingSettings();
+      await sync.close();
       db.close();
     },
   };

@@ -5,6 +5,7 @@
 import type { EventTable, MethodTable } from './define';
 import { idcardEvents, idcardMethods } from './idcard';
 import { settingsEvents, settingsMethods } from './settings';
+import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
 
@@ -12,12 +13,14 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...idcardMethods,
+  ...syncMethods,
 } satisfies MethodTable;
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...idcardEvents,
+  ...syncEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;
