@@ -8,6 +8,7 @@ import { createLogger } from '../../electron/services/log';
 import { appendOutbox } from '../../electron/services/outbox/outbox';
 import { casesTableStatusApplier } from '../../electron/services/sync/appliers';
 import { SyncEngine, type SyncEngineOptions } from '../../electron/services/sync/engine';
+import type { PlatformDB } from '../central/store';
 
 /** A migrated client database in `dir` (window.sqlite) with its blobs folder. */
 export function clientDb(dir: string): DB {
@@ -87,6 +88,6 @@ export async function until(check: () => boolean, what: string, ms = 20_000): Pr
 }
 
 /** The platform's view of one client's ops, for exactly-once checks. */
-export function platformOps(pdb: import('better-sqlite3').Database) {
+export function platformOps(pdb: PlatformDB) {
   return pdb.prepare('SELECT seq, op_id AS opId, payload, status FROM ops ORDER BY client_id, seq').all() as { seq: number; opId: string; payload: string; status: string }[];
 }

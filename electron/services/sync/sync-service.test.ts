@@ -19,7 +19,7 @@ describe('sync service in the app', () => {
     await platform.close(); // the link is down
     const services = createAppServices({ dataDir: join(tmp.dir, 'client'), host: 'browser' });
     const call = async (method: string, input: unknown): Promise<unknown> => {
-      const r = (await services.dispatch(method as never, input)) as { ok: boolean; value?: unknown; error?: unknown };
+      const r = (await services.dispatch(method, input, { via: 'internal' })) as { ok: boolean; value?: unknown; error?: unknown };
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.value;
     };
