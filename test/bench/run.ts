@@ -2,8 +2,9 @@
 import type { BenchModule, Figure } from './harness';
 import hostBench from './host.bench';
 import idcardBench from './idcard.bench';
+import syncBench from './sync.bench';
 
-const modules: BenchModule[] = [hostBench, idcardBench];
+const modules: BenchModule[] = [hostBench, idcardBench, syncBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));
