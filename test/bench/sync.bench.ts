@@ -35,6 +35,16 @@ const opBodies = (db: ReturnType<typeof clientDb>, batch: number) => {
   return bodies;
 };
 
+/** A platform and a registered client in `dir`; `fill` queues work before the clock starts. */
+async function scene(dir: string, fill: (db: ReturnType<typeof clientDb>) => void, overrides: Parameters<typeof testEngine>[3] = {}) {
+  const platform = await startPlatform({ dataDir: join(dir, 'platform') });
+  const db = clientDb(dir);
+  fill(db);
+  const engine = testEngine(db, dir, platform.url, { batchSize: 100, ...overrides });
+  await engine.client.ensureRegistered();
+  return { platform, db, engine, close: async () => (db.close(), await platform.close()) };
+}
+
 const bench: BenchModule = {
   prefix: 'sync',
   async run(emit) {
@@ -43,75 +53,62 @@ const bench: BenchModule = {
     try {
       // push: 3,000 cases, batches of 100
       {
-        const dir = join(tmp.dir, 'push');
-        const platform = await startPlatform({ dataDir: join(dir, 'platform') });
-        const db = clientDb(dir);
         const N = 3000;
-        db.transaction(() => {
-          for (let i = 1; i <= N; i++) acceptCase(db, i);
-        })();
+        const { db, engine, close } = await scene(join(tmp.dir, 'push'), (db) =>
+          db.transaction(() => {
+            for (let i = 1; i <= N; i++) acceptCase(db, i);
+          })(),
+        );
         const bodies = opBodies(db, 100);
-        const engine = testEngine(db, dir, platform.url, { batchSize: 100 });
-        await engine.client.ensureRegistered();
         const t0 = process.hrtime.bigint();
         await engine.pushAll();
         const s = seconds(t0);
         const rawS = await rawSend(`${raw.url}/sync/push`, bodies);
         emit({ name: 'sync.push.cases_per_s', value: round(N / s, 1), unit: 'cases/s', compare: { name: 'raw HTTP POST of the same bytes', value: round(N / rawS, 1) } });
-        db.close();
-        await platform.close();
+        await close();
       }
       // blobs: 40 files of 1 MiB
       {
         const dir = join(tmp.dir, 'blob');
-        const platform = await startPlatform({ dataDir: join(dir, 'platform') });
-        const db = clientDb(dir);
-        const shas = Array.from({ length: 40 }, () => writeBlob(dir, randomBytes(1 << 20)));
-        acceptCase(db, 1, { blobRefs: shas });
-        const engine = testEngine(db, dir, platform.url);
-        await engine.client.ensureRegistered();
+        const shas: string[] = [];
+        const { engine, close } = await scene(dir, (db) => {
+          shas.push(...Array.from({ length: 40 }, () => writeBlob(dir, randomBytes(1 << 20))));
+          acceptCase(db, 1, { blobRefs: shas });
+        });
         const t0 = process.hrtime.bigint();
         await engine.pushAll();
         const s = seconds(t0);
         const rawS = await rawSend(`${raw.url}/blobs/x`, shas.map((h) => readFileSync(join(dir, 'blobs', h))), 'PUT');
         emit({ name: 'sync.blob.mb_per_s', value: round(40 / s, 1), unit: 'MiB/s', compare: { name: 'raw HTTP PUT of the same files', value: round(40 / rawS, 1) } });
-        db.close();
-        await platform.close();
+        await close();
       }
       // backlog: 10,000 cases with 3 attachments (4 KiB) each
       {
         const dir = join(tmp.dir, 'backlog');
-        const platform = await startPlatform({ dataDir: join(dir, 'platform') });
-        const db = clientDb(dir);
         const files: Buffer[] = [];
-        db.transaction(() => {
-          for (let i = 1; i <= 10_000; i++) {
-            const blobs = [0, 1, 2].map(() => randomBytes(4096));
-            files.push(...blobs);
-            acceptCase(db, i, { blobRefs: blobs.map((b) => writeBlob(dir, b)) });
-          }
-        })();
+        const { db, engine, close } = await scene(dir, (db) =>
+          db.transaction(() => {
+            for (let i = 1; i <= 10_000; i++) {
+              const blobs = [0, 1, 2].map(() => randomBytes(4096));
+              files.push(...blobs);
+              acceptCase(db, i, { blobRefs: blobs.map((b) => writeBlob(dir, b)) });
+            }
+          })(),
+        );
         const bodies = opBodies(db, 100);
-        const engine = testEngine(db, dir, platform.url, { batchSize: 100 });
-        await engine.client.ensureRegistered();
         const t0 = process.hrtime.bigint();
         await engine.pushAll();
         const s = seconds(t0);
         const rawS = (await rawSend(`${raw.url}/blobs/x`, files, 'PUT')) + (await rawSend(`${raw.url}/sync/push`, bodies));
         emit({ name: 'sync.backlog10k.s', value: round(s, 2), unit: 's', compare: { name: 'raw HTTP of the same ops and attachments', value: round(rawS, 2) } });
-        db.close();
-        await platform.close();
+        await close();
       }
       // catalogue: a full pull of 15,000 items, pages of 500
       {
-        const dir = join(tmp.dir, 'catalog');
-        const platform = await startPlatform({ dataDir: join(dir, 'platform') });
+        const { db, engine, platform, close } = await scene(join(tmp.dir, 'catalog'), () => undefined, { pageSize: 500 });
         platform.db.transaction(() => {
           for (const item of sampleCatalog(15_000)) publishItem(platform.db, { ...item, materials: item.materials.map((m) => ({ ...m, id: `${item.id}-${m.id}` })) });
         })();
-        const db = clientDb(dir);
-        const engine = testEngine(db, dir, platform.url, { pageSize: 500 });
-        await engine.client.ensureRegistered();
         const t0 = process.hrtime.bigint();
         await engine.pullAll();
         const s = seconds(t0);
@@ -127,8 +124,7 @@ const bench: BenchModule = {
           if (!page.hasMore) break;
         }
         emit({ name: 'sync.catalogFull.s', value: round(s, 2), unit: 's', compare: { name: 'raw HTTP GET of the same pages, not stored', value: round(seconds(t1), 2) } });
-        db.close();
-        await platform.close();
+        await close();
       }
     } finally {
       await raw.close();

@@ -167,11 +167,12 @@ export class SyncEngine {
   }
 
   async pullAll(): Promise<void> {
+    // Cleared first: a request arriving during this pull asks for another one.
+    this.pullRequested = false;
     for (const dataset of datasetOrder) {
       const n = await pullDataset(this.o.db, this.client, dataset, this.appliers[dataset], this.o.pageSize, this.o.hooks);
       if (n > 0 && dataset === 'catalog') this.o.onCatalogChanged?.();
     }
-    this.pullRequested = false;
   }
 
   private async loop(): Promise<void> {
@@ -180,16 +181,20 @@ export class SyncEngine {
     while (!this.stopped) {
       try {
         const pushed = await this.pushAll();
+        let pulled = false;
         if (pushed > 0 || this.pullRequested || this.o.clock.now() - lastPull >= this.o.pullIntervalMs) {
           await this.pullAll();
           lastPull = this.o.clock.now();
+          pulled = true;
         }
         failures = 0;
-        this.markSynced();
+        // An idle poll that found nothing writes nothing.
+        if (pushed > 0 || pulled || this.current.state !== 'online') this.markSynced();
         await this.sleep(this.o.idlePollMs);
       } catch (error) {
         if (this.stopped) break;
         failures++;
+        this.pullRequested = true; // the round did not finish: pull as soon as the link is back
         this.markOffline(error);
         const retryAfter = error instanceof SyncError ? error.retryAfterMs : undefined;
         await this.backoff(retryAfter ?? backoffDelay(failures, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random), failures);
@@ -198,7 +203,11 @@ export class SyncEngine {
   }
 
   private async sleep(ms: number): Promise<void> {
-    if (this.wake.signal.aborted) this.wake = new AbortController();
+    if (this.wake.signal.aborted) {
+      // kicked while busy: go round again at once
+      this.wake = new AbortController();
+      return;
+    }
     await this.o.clock.sleep(ms, this.wake.signal);
   }
 

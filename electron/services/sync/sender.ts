@@ -71,18 +71,33 @@ function recoverFromGap(db: DB, platformLast: number, firstPending: number): num
  * refused there as a visible 同步问题, instead of blocking the queue.
  */
 async function uploadBlobs(db: DB, client: PlatformClient, blobDir: string, ops: OutboxOp[], now: () => string) {
-  const wanted = [...new Set(ops.flatMap((o) => o.blobRefs))];
   const known = db.prepare('SELECT 1 FROM sync_blobs_sent WHERE sha256 = ?');
-  for (const sha of wanted) {
-    if (known.get(sha)) continue;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(blobDir, sha));
-    } catch {
-      continue;
+  const queue = [...new Set(ops.flatMap((o) => o.blobRefs))].filter((sha) => !known.get(sha));
+  const confirmed: string[] = [];
+  // A few uploads at once fill the link better than one; the platform stores each idempotently.
+  const worker = async () => {
+    for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(blobDir, sha));
+      } catch {
+        continue;
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== sha) continue;
+      await client.call('PUT', `/blobs/${sha}`, { bytes }, blobReplySchema, [200]);
+      confirmed.push(sha);
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== sha) continue;
-    await client.call('PUT', `/blobs/${sha}`, { bytes }, blobReplySchema, [200]);
-    db.prepare('INSERT OR IGNORE INTO sync_blobs_sent (sha256, sent_at) VALUES (?, ?)').run(sha, now());
+  };
+  try {
+    await Promise.all(Array.from({ length: 4 }, worker));
+  } finally {
+    // Remember what the platform confirmed, even when another upload failed: one fsync per batch.
+    if (confirmed.length > 0) {
+      const at = now();
+      writeTransaction(db, () => {
+        const add = db.prepare('INSERT OR IGNORE INTO sync_blobs_sent (sha256, sent_at) VALUES (?, ?)');
+        for (const sha of confirmed) add.run(sha, at);
+      });
+    }
   }
 }
