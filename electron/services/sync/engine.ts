@@ -20,8 +20,10 @@ export const realClock: SyncClock = {
   sleep: (ms, wake) =>
     new Promise((resolve) => {
       if (wake.aborted) return resolve();
-      const t = setTimeout(resolve, ms);
-      wake.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      const onWake = () => (clearTimeout(t), resolve());
+      // The listener goes when the timer fires: the same wake signal serves many sleeps.
+      const t = setTimeout(() => (wake.removeEventListener('abort', onWake), resolve()), ms);
+      wake.addEventListener('abort', onWake, { once: true });
     }),
 };
 

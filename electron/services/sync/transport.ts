@@ -113,13 +113,21 @@ export class PlatformClient {
     const sentAt = this.options.now();
     let res: Response;
     let text: string;
+    // One controller per request, detached afterwards: listeners must not pile up on the stop signal.
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    const timer = setTimeout(() => abort.abort(new DOMException('timeout', 'TimeoutError')), this.options.timeoutMs);
+    this.options.stop?.addEventListener('abort', onStop, { once: true });
     try {
-      res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: this.options.stop ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.options.stop]) : AbortSignal.timeout(this.options.timeoutMs) });
+      res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: abort.signal });
       text = await res.text();
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError') throw new SyncError('TIMEOUT', '连接平台超时');
       throw new SyncError('NETWORK', '无法连接平台');
+    } finally {
+      clearTimeout(timer);
+      this.options.stop?.removeEventListener('abort', onStop);
     }
     const receivedAt = this.options.now();
     let json: unknown;
