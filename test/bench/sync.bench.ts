@@ -40,7 +40,7 @@ async function scene(dir: string, fill: (db: ReturnType<typeof clientDb>) => voi
   const platform = await startPlatform({ dataDir: join(dir, 'platform') });
   const db = clientDb(dir);
   fill(db);
-  const engine = testEngine(db, dir, platform.url, { batchSize: 100, ...overrides });
+  const engine = testEngine(db, dir, platform.url, { batchSize: 100, requestTimeoutMs: 120_000, ...overrides });
   await engine.client.ensureRegistered();
   return { platform, db, engine, close: async () => (db.close(), await platform.close()) };
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
 import {
   caseEventPayloadSchema,
@@ -255,8 +255,9 @@ export function backOffice(db: PlatformDB, caseNo: string, statusCode: 8 | 9 | 1
     if (!c) return false;
     const at = nowIso();
     db.prepare('UPDATE cases SET status_code = ?, updated_at = ? WHERE case_no = ?').run(statusCode, at, caseNo);
-    const id = randomUUID();
-    logChange(db, 'cases', `${caseNo}:${id}`, { caseNo, platformNo: c.platform_no, statusCode, at, note: note || statusNotes[statusCode]! }, c.client_id);
+    // Keys sort in the order of the case's events: a snapshot (ordered by key) replays them in order.
+    const n = (db.prepare("SELECT count(*) AS n FROM changes WHERE dataset = 'cases' AND key LIKE ? || ':%'").get(caseNo) as { n: number }).n + 1;
+    logChange(db, 'cases', `${caseNo}:${String(n).padStart(6, '0')}`, { caseNo, platformNo: c.platform_no, statusCode, at, note: note || statusNotes[statusCode]! }, c.client_id);
     return true;
   })();
 }

@@ -225,7 +225,11 @@ export class SyncEngine {
       while (remaining > 0) {
         if (this.stopped) return;
         const chunk = Math.min(remaining, this.o.probeIntervalMs);
-        if (this.wake.signal.aborted) this.wake = new AbortController();
+        if (this.wake.signal.aborted) {
+          // kicked while the failed round was still running: retry at once
+          this.wake = new AbortController();
+          return;
+        }
         const signal = this.wake.signal;
         await this.o.clock.sleep(chunk, signal);
         if (signal.aborted) return;

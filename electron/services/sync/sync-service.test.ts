@@ -49,7 +49,7 @@ describe('sync service in the app', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', central, '--data-dir', platformDir, 'approve', caseNo], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     await call('sync.retryNow', {});
-    await until(() => (services.db.prepare('SELECT status FROM cases WHERE case_no = ?').get(caseNo) as { status: string }).status === '待出件', '待出件');
+    await until(() => (services.db.prepare('SELECT status FROM cases WHERE case_no = ?').get(caseNo) as { status: string }).status === '待出件', '待出件', 45_000);
     const events = services.db.prepare("SELECT to_status, status_code FROM case_events WHERE action = 'platformStatus' ORDER BY id").all();
     expect(events).toEqual([
       { to_status: '部门受理', status_code: 8 },
@@ -75,7 +75,7 @@ describe('sync service in the app', () => {
     expect(ratings.stdout).toContain('"ratingId":"r1"');
     await services.close();
     await platform.close();
-  }, 60_000);
+  }, 120_000);
 
   it('clerk login: accounts from the fixture, wrong password, disabled, locked', async () => {
     const dir = join(tmp.dir, 'login');
