@@ -23,6 +23,8 @@ import { createLogger, describeError, type Logger } from './log';
 import { dataLayout, type DataLayout } from './paths';
 import { QueueService } from './queue/queue-service';
 import { SettingsService } from './settings/settings-service';
+import type { ApplyPlatformStatus } from './sync/appliers';
+import { SyncService } from './sync/sync-service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -52,8 +54,10 @@ export interface AppServices {
   readonly attachments: AttachmentsService;
   readonly auth: AuthService;
   readonly customer: CustomerService;
+  readonly sync: SyncService;
   readonly dispatch: Dispatch;
-  close(): void;
+  /** Stops every service; resolves once no timer or request of theirs is left. */
+  close(): Promise<void>;
 }
 
 /**
@@ -89,6 +93,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const auth = new AuthService(db, settings, events, options.audit ?? localAudit(db));
   const customer = new CustomerService(db, settings, auth, events);
+  const sync = new SyncService({
+    db,
+    blobDir: layout.blobs,
+    log,
+    events,
+    settings,
+    applyPlatformStatus: platformStatusThroughCases(cases, log),
+    // A published catalogue must reach the search box at once, not after a restart.
+    onCatalogChanged: () => catalog.reload(),
+  });
+  void sync.reconcile();
+  const stopFollowingSettings = events.subscribe((name) => {
+    if (name === 'settings.changed') void sync.reconcile();
+    // A committed decision or rating leaves now rather than at the next poll.
+    if (name === 'cases.changed' || name === 'customer.ratingDone') sync.kick();
+  });
 
   const handlers: Handlers = {
     'system.ping': (input) => ({ pong: true, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) }),
@@ -173,6 +193,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       auth.requireClerk();
       return customer.getSignature(input.caseId, input.purpose);
     },
+    'sync.status': () => sync.status(),
+    'sync.retryNow': () => sync.retryNow(),
+    'sync.problems': () => sync.problems(),
+    'sync.retryProblem': (input) => sync.retryProblem(input.seq),
+    'sync.exportProblems': () => sync.exportProblems(),
+    'elicense.lookup': (input) => sync.elicenseLookup(input),
   };
 
   const dispatch = createDispatcher(handlers, {
@@ -192,11 +218,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     attachments,
     auth,
     customer,
+    sync,
     dispatch,
-    close: () => {
+    close: async () => {
       idcard.kill();
       queue.close();
       void barcodes.close();
+      stopFollowingSettings();
+      await sync.close();
       db.close();
     },
   };
@@ -244,4 +273,25 @@ function sweepOrphanBlobs(attachments: AttachmentsService, log: Logger): void {
 /** SHA-256s of a case's live pages: the platform must have them before the op that names them. */
 function caseBlobRefs(db: DB, caseId: string): string[] {
   return (db.prepare('SELECT DISTINCT sha256 FROM attachments WHERE case_id = ? AND deleted_at IS NULL ORDER BY sha256').all(caseId) as { sha256: string }[]).map((r) => r.sha256);
+}
+
+/**
+ * The back office's decisions go through the case service (state machine, events, audit). A status
+ * the local case cannot take (a case this window no longer holds, a transition the rules refuse)
+ * is logged and passed over: refusing it would roll back the whole pulled page and stall every
+ * later change behind it.
+ */
+function platformStatusThroughCases(cases: CaseService, log: Logger): ApplyPlatformStatus {
+  return (change) => {
+    try {
+      const { result } = cases.applyPlatformStatus({ ...change, statusCode: change.statusCode as 8 | 9 | 10 | 11 | 12 | 13 });
+      return result === 'deferred' ? 'deferred' : 'applied';
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'RULE_VIOLATION')) {
+        log.warn('platform status passed over', { caseNo: change.caseNo, statusCode: change.statusCode, reason: error.message });
+        return 'applied';
+      }
+      throw error;
+    }
+  };
 }

@@ -12,6 +12,7 @@ import { authEvents, authMethods } from './auth';
 import { customerEvents, customerMethods } from './customer';
 import { ratingsEvents, ratingsMethods } from './ratings';
 import { settingsEvents, settingsMethods } from './settings';
+import { syncEvents, syncMethods } from './sync';
 import { systemEvents, systemMethods } from './system';
 import type { z } from './zod';
 
@@ -26,6 +27,7 @@ export const methods = {
   ...authMethods,
   ...customerMethods,
   ...ratingsMethods,
+  ...syncMethods,
 } satisfies MethodTable;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...authEvents,
   ...customerEvents,
   ...ratingsEvents,
+  ...syncEvents,
 } satisfies EventTable;
 
 export type Methods = typeof methods;

@@ -6,10 +6,11 @@ import captureBench from './capture.bench';
 import hostBench from './host.bench';
 import idcardBench from './idcard.bench';
 import queueBench from './queue.bench';
+import syncBench from './sync.bench';
 import ratingBench from './rating.bench';
 import workspaceBench from './workspace.bench';
 
-const modules: BenchModule[] = [hostBench, casesBench, idcardBench, queueBench, captureBench, workspaceBench, authBench, ratingBench];
+const modules: BenchModule[] = [hostBench, casesBench, idcardBench, queueBench, captureBench, workspaceBench, authBench, ratingBench, syncBench];
 
 const filters = process.argv.slice(2);
 const selected = modules.filter((m) => filters.length === 0 || filters.some((f) => m.prefix.startsWith(f) || f.startsWith(m.prefix)));

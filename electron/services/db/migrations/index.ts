@@ -6,6 +6,7 @@ import { migration0040 } from './0040-outbox';
 import { migration0050 } from './0050-audit';
 import { migration0060 } from './0060-calendar';
 import { migration0100 } from './0100-attachments';
+import { migration0110 } from './0110-sync';
 import { migration0120 } from './0120-auth';
 import { migration0130 } from './0130-ratings';
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0100,
+  migration0110,
   migration0120,
   migration0130,
 ];
