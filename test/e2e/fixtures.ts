@@ -7,10 +7,12 @@ import { type BrowserHost, startBrowserHost } from '../../electron/host/server';
 import { type AppServices, createAppServices } from '../../electron/services/app';
 
 /** A browser host per test, on its own empty data folder: what a first run looks like. */
-export const test = base.extend<{ host: BrowserHost; services: AppServices }>({
-  services: async ({}, use) => {
+export const test = base.extend<{ host: BrowserHost; services: AppServices; sampleCatalogSize: number | undefined }>({
+  /** A smaller 示例 catalogue for tests that only need the sample guides (`test.use({ sampleCatalogSize: 300 })`). */
+  sampleCatalogSize: [undefined, { option: true }],
+  services: async ({ sampleCatalogSize }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'zhck-e2e-'));
-    const services = createAppServices({ dataDir: dir, host: 'browser' });
+    const services = createAppServices({ dataDir: dir, host: 'browser', ...(sampleCatalogSize === undefined ? {} : { sampleCatalogSize }) });
     await use(services);
     services.close();
     rmSync(dir, { recursive: true, force: true });
