@@ -61,7 +61,7 @@ test('受理通知书 + 告知承诺书: A4 PDF with the 受理号, the material
   // 打印: the browser's print runs with the documents in the print container, then the log.
   await page.evaluate(`window.__printed = []; window.print = () => window.__printed.push(document.querySelector('.doc-print-root')?.innerText ?? '')`);
   await page.getByRole('spinbutton', { name: '份数' }).fill('2');
-  await page.getByRole('button', { name: /打\s*印/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /打\s*印/ }).click();
   await expect(page.getByText(/已发送打印/)).toBeVisible();
   const printed = (await page.evaluate('window.__printed')) as string[];
   expect(printed).toHaveLength(1);
@@ -71,7 +71,7 @@ test('受理通知书 + 告知承诺书: A4 PDF with the 受理号, the material
   expect(services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.print'").get()).toEqual({ n: 2 });
 
   // A reprint from the case uses the same path and is logged again.
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   await page.getByRole('button', { name: '直接补打' }).click();
   await expect.poll(() => (services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBe(4);
   expect((await page.evaluate('window.__printed.length')) as number).toBe(2);

@@ -53,9 +53,12 @@ export function Seal({ d, withClerk = true }: { d: DocModel; withClerk?: boolean
           {d.windowNo !== null && !d.clerk.includes('窗口') && <span>（{d.windowNo}号窗口）</span>}
         </div>
       )}
-      <div className="doc-seal-org">{d.hallName}</div>
-      <div className="doc-seal-box">{d.seal}</div>
-      <div className="doc-seal-date">{chineseDate(d.issuedOn)}</div>
+      {/* The seal is stamped over the office's name and the date, as on a real notice. */}
+      <div className="doc-seal-stamp">
+        <div className="doc-seal-box">{d.seal}</div>
+        <div className="doc-seal-org">{d.hallName}</div>
+        <div className="doc-seal-date">{chineseDate(d.issuedOn)}</div>
+      </div>
     </div>
   );
 }
@@ -141,7 +144,7 @@ export function NameTable({ caption, names, extraHead, extra }: { caption: strin
         <tr>
           <th className="doc-col-no">序号</th>
           <th>材料名称</th>
-          {extraHead && <th className="doc-col-state">{extraHead}</th>}
+          {extraHead && <th className="doc-col-date">{extraHead}</th>}
         </tr>
       </thead>
       <tbody>
