@@ -4,7 +4,7 @@ import { certTypeName, chineseDate, type DocMaterial, type DocModel } from './do
 import { QrCode } from './QrCode';
 
 /** One A4 sheet: hall and number on top, centred title, body, then the QR and seal footer. */
-export function Sheet({ d, copyLabel, children, footer }: { d: DocModel; copyLabel?: string; children: ReactNode; footer?: ReactNode }) {
+export function Sheet({ d, copyLabel, children }: { d: DocModel; copyLabel?: string; children: ReactNode }) {
   return (
     <section className="doc-page" data-doc-type={d.docType} data-doc-no={d.docNo}>
       <div className="doc-head">
@@ -14,17 +14,17 @@ export function Sheet({ d, copyLabel, children, footer }: { d: DocModel; copyLab
       <h1 className="doc-title">{d.title}</h1>
       {copyLabel && <div className="doc-copy">{copyLabel}</div>}
       <div className="doc-body">{children}</div>
-      {footer ?? <Footer d={d} />}
+      <Footer d={d} />
     </section>
   );
 }
 
 /** QR with 受理号 and 查询密码 on the left, issuing block with the seal on the right. */
-export function Footer({ d, signer }: { d: DocModel; signer?: ReactNode }) {
+export function Footer({ d }: { d: DocModel }) {
   return (
     <div className="doc-footer">
       <Lookup d={d} />
-      {signer ?? <Seal d={d} />}
+      <Seal d={d} />
     </div>
   );
 }
@@ -43,16 +43,14 @@ export function Lookup({ d }: { d: DocModel }) {
   );
 }
 
-export function Seal({ d, withClerk = true }: { d: DocModel; withClerk?: boolean }) {
+export function Seal({ d }: { d: DocModel }) {
   return (
     <div className="doc-seal">
-      {withClerk && (
-        <div className="doc-seal-clerk">
-          受理人：{d.clerk || '________'}
-          {/* Without a clerk name the service signs with the window itself (「1号窗口」). */}
-          {d.windowNo !== null && !d.clerk.includes('窗口') && <span>（{d.windowNo}号窗口）</span>}
-        </div>
-      )}
+      <div className="doc-seal-clerk">
+        {d.docType === 'handover' || d.docType === 'mailing' ? '经办人' : '受理人'}：{d.clerk || '________'}
+        {/* Without a clerk name the service signs with the window itself (「1号窗口」). */}
+        {d.windowNo !== null && !d.clerk.includes('窗口') && <span>（{d.windowNo}号窗口）</span>}
+      </div>
       {/* The seal is stamped over the office's name and the date, as on a real notice. */}
       <div className="doc-seal-stamp">
         <div className="doc-seal-box">{d.seal}</div>

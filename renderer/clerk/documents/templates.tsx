@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseDocument } from '../../../shared/contract/cases';
 import { maskIdNumber } from '../../../shared/domain/redact';
 import { type DocModel, plainDate, plainDateTime, promiseText, readDocument } from './document-model';
-import { Footer, Lookup, MaterialsTable, NameTable, PartyTable, Salutation, Seal, Sheet, SignLine } from './parts';
+import { Lookup, MaterialsTable, NameTable, PartyTable, Salutation, Sheet, SignLine } from './parts';
 
 const itemsText = (d: DocModel) => `「${d.items.join('」「')}」`;
 const dueSentence = (d: DocModel) =>
@@ -83,7 +83,7 @@ function Refusal({ d }: { d: DocModel }) {
     <Sheet d={d}>
       <Salutation d={d} />
       <p>你于{plainDate(d.issuedOn)}提出的{itemsText(d)}申请，经审查，根据《中华人民共和国行政许可法》第三十二条的规定，决定不予受理。</p>
-      <p>理由：{d.reason}</p>
+      <p>理由：{/[。！；.]$/.test(d.reason) ? d.reason : `${d.reason}。`}</p>
       {d.competentAuthority && <p>该申请事项依法不属于本机关职权范围，请向{d.competentAuthority}提出申请。</p>}
       <PartyTable d={d} fullCertNo />
       <p>{d.remedy}</p>
@@ -119,7 +119,7 @@ function Rongque({ d }: { d: DocModel }) {
 /** 申请容缺受理承诺书: signed by the applicant, so it shows the full number they sign for. */
 function RongqueCommitment({ d }: { d: DocModel }) {
   return (
-    <Sheet d={d} footer={<Footer d={d} signer={<Signer label="承诺人（签名）" d={d} />} />}>
+    <Sheet d={d}>
       <p>
         本人{d.applicant.name}（证件号码：{d.applicant.certNo}）申请办理{itemsText(d)}。因下列材料暂缺或存在瑕疵，申请容缺受理，并郑重承诺：
       </p>
@@ -130,6 +130,7 @@ function RongqueCommitment({ d }: { d: DocModel }) {
         <li>逾期未补齐或者补齐的材料不符合要求的，自愿接受终止办理、撤销审批决定等处理，并承担由此产生的法律责任；</li>
         <li>本人不存在被列入失信联合惩戒对象名单的情形。</li>
       </ol>
+      <SignLine label="承诺人（签名）" />
     </Sheet>
   );
 }
@@ -137,7 +138,7 @@ function RongqueCommitment({ d }: { d: DocModel }) {
 /** 告知承诺书 (国办发〔2020〕42号): 证明义务, 证明内容, 承诺方式, 法律责任; signed, full number. */
 function PromiseLetter({ d }: { d: DocModel }) {
   return (
-    <Sheet d={d} footer={<Footer d={d} signer={<Signer label="承诺人（签名）" d={d} />} />}>
+    <Sheet d={d}>
       <p>
         申请人：{d.applicant.name}（证件号码：{d.applicant.certNo}）{'\u3000'}申请事项：{itemsText(d)}
       </p>
@@ -150,6 +151,7 @@ function PromiseLetter({ d }: { d: DocModel }) {
       <p>
         申请人作出不实承诺的，行政机关将终止办理，已作出的行政决定依法予以撤销，并将不实承诺的情况记入信用记录；涉嫌违法犯罪的，依法追究法律责任。
       </p>
+      <SignLine label="承诺人（签名）" />
     </Sheet>
   );
 }
@@ -181,7 +183,7 @@ function Handover({ d }: { d: DocModel }) {
         ] as [string, ReactNode][])),
   ];
   return (
-    <Sheet d={d} footer={<Footer d={d} signer={<Signer label={mail ? '经办人' : '领取人（签名）'} d={d} />} />}>
+    <Sheet d={d}>
       <table className="doc-table doc-register">
         <tbody>
           {rows.map(([k, v]) => (
@@ -193,17 +195,8 @@ function Handover({ d }: { d: DocModel }) {
         </tbody>
       </table>
       <p>{mail ? '办理结果已交寄，申请人可凭运单号查询寄递进度。' : '领取人已核对办理结果无误，当场签收。'}</p>
+      <SignLine label={mail ? '经办人（签名）' : '领取人（签名）'} />
     </Sheet>
-  );
-}
-
-/** A signer's block with a blank to sign on and the issuing office's seal below. */
-function Signer({ label, d }: { label: string; d: DocModel }) {
-  return (
-    <div className="doc-signer">
-      <SignLine label={label} />
-      <Seal d={d} />
-    </div>
   );
 }
 
