@@ -75,6 +75,14 @@ test('受理通知书 + 告知承诺书: A4 PDF with the 受理号, the material
   await page.getByRole('button', { name: '直接补打' }).click();
   await expect.poll(() => (services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBe(4);
   expect((await page.evaluate('window.__printed.length')) as number).toBe(2);
+
+  // The local service gone while printing: the clerk reads what happened and what to do.
+  await page.route('**/api/documents.logPrint', (r) => r.abort());
+  await page.getByRole('button', { name: '打印预览' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /打\s*印/ }).click();
+  await expect(page.getByText(/文书已送打印，但打印记录未能保存：无法连接本机服务/)).toBeVisible();
+  await expect(page.getByText(/在办件详情中补打一次/)).toBeVisible();
+  expect((services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBe(4);
 });
 
 test('一次性告知书 lists exactly the missing and defective materials', async ({ page, host, services }, testInfo) => {

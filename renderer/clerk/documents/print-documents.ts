@@ -1,4 +1,5 @@
 import type { CaseDocument } from '../../../shared/contract/cases';
+import { AppError } from '../../../shared/contract/errors';
 import { call, hostKind } from '../../lib/client';
 import { showInPrintRoot } from './print-root';
 
@@ -23,5 +24,13 @@ export async function printDocuments(documents: CaseDocument[], copies = 1): Pro
     done();
   }
   const via = hostKind === 'electron' ? 'printer' : 'pdf';
-  for (const d of documents) await call('documents.logPrint', { documentId: d.id, via, copies: n });
+  try {
+    for (const d of documents) await call('documents.logPrint', { documentId: d.id, via, copies: n });
+  } catch (e) {
+    // The paper is out; only the record is missing. Say so, and how to get it recorded.
+    const err = e instanceof AppError ? e : null;
+    throw new AppError(err?.code ?? 'INTERNAL', `文书已送打印，但打印记录未能保存：${err?.message ?? '本机服务没有响应。'}`, {
+      hint: '请确认综合窗口程序正常运行后，在办件详情中补打一次，以便留下打印记录。',
+    });
+  }
 }
