@@ -16,17 +16,18 @@ export type SeededLogin = 'admin' | 'zhangsan' | 'lisi';
  * platform address is emptied again so that other features see a first-run configuration.
  * `test.use({ signInAs: null })` opens on the sign-in page instead.
  */
-export const test = base.extend<{ host: BrowserHost; services: AppServices; central: CentralAuthStub; signInAs: SeededLogin | null }>({
+export const test = base.extend<{ host: BrowserHost; services: AppServices; central: CentralAuthStub; signInAs: SeededLogin | null; sampleCatalogSize: number }>({
   signInAs: ['admin', { option: true }],
+  /** The 示例 catalogue's size: the named guides are always there; 15,000 items are for the benchmarks. */
+  sampleCatalogSize: [500, { option: true }],
   central: async ({}, use) => {
     const central = await startCentralAuth();
     await use(central);
     await central.close();
   },
-  services: async ({}, use) => {
+  services: async ({ sampleCatalogSize }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'zhck-e2e-'));
-    // A small 示例 catalogue: the named guides are all there; 15,000 items are for the benchmarks.
-    const services = createAppServices({ dataDir: dir, host: 'browser', sampleCatalogSize: 500 });
+    const services = createAppServices({ dataDir: dir, host: 'browser', sampleCatalogSize });
     await use(services);
     services.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { materialStateLabels, type MaterialSummary } from '../../../shared/domain/cases/materials';
+import { acceptanceSealText, refusalRemedyText } from '../../../shared/domain/cases/document-text';
 import type { CaseRecord } from './case-rows';
 
 /** Printed documents (domain.md §4.1) and the prefix of their numbers. */
@@ -50,6 +51,8 @@ export function documentContent(type: DocumentType, c: CaseRecord, summary: Mate
     promiseLimit: c.promiseLimit,
     promiseUnit: c.promiseUnit,
     promiseDue: c.promiseDue,
+    seal: acceptanceSealText,
+    ...(type === 'refusal' ? { remedy: refusalRemedyText } : {}),
     ...extra,
   };
 }
