@@ -29,8 +29,18 @@ test('a 即办件 from an ID-card read to 受理 with the keyboard: one outbox o
   await page.keyboard.press('Alt+a');
   await expect(page.getByRole('button', { name: '受理（F8）' })).toBeEnabled();
   await page.screenshot({ path: info.outputPath('workspace-before-accept.png') });
+  await page.evaluate(`window.__printed = 0; window.print = () => { window.__printed++; }`);
   await page.keyboard.press('F8');
   await expect(page.getByText(/已受理\u3000受理号 \d{20}/)).toBeVisible();
+  // The preview opens by itself with 打印 focused: Enter prints the 受理通知书, and the print is logged.
+  const preview = page.getByRole('dialog', { name: '打印预览' });
+  await expect(preview.getByText('受理通知书').first()).toBeVisible();
+  await page.screenshot({ path: info.outputPath('workspace-accepted-preview.png') });
+  await page.keyboard.press('Enter');
+  await expect(preview).toBeHidden();
+  expect(await page.evaluate('window.__printed')).toBe(1);
+  await expect.poll(() => (services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: '再次打印（F10）' })).toBeVisible();
   await page.screenshot({ path: info.outputPath('workspace-accepted.png') });
   const ops = pendingOps(services.db, 10);
   expect(ops).toHaveLength(1);

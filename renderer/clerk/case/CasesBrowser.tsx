@@ -4,6 +4,7 @@ import type { CaseDetail, CaseListRow } from '../../../shared/contract/cases';
 import { maskIdNumber } from '../../../shared/domain/redact';
 import { call, onEvent } from '../../lib/client';
 import { describeFailure } from '../../lib/errors';
+import { CaseDocuments } from './CaseDocuments';
 import { DeliverForm } from './DeliverForm';
 
 const filters = {
@@ -104,14 +105,7 @@ function CaseDetailView(props: { detail: CaseDetail; onChanged: (d: CaseDetail) 
       </div>
       <div>
         <Typography.Title level={5}>文书</Typography.Title>
-        <Space wrap>
-          {d.documents.map((doc) => (
-            <Tag key={doc.id}>
-              {String(doc.content.title ?? doc.docType)} {doc.docNo}（已打印 {doc.prints} 次）
-            </Tag>
-          ))}
-          {d.documents.length === 0 && <Typography.Text type="secondary">无</Typography.Text>}
-        </Space>
+        <CaseDocuments documents={d.documents} onPrinted={() => void call('cases.get', { caseId: d.id }).then(props.onChanged)} />
       </div>
       {d.status === 'awaitingPickup' && <DeliverForm detail={d} onDone={props.onChanged} />}
     </Space>

@@ -11,10 +11,12 @@ export interface DocumentPreviewProps {
   documents: CaseDocument[];
   open: boolean;
   onClose(): void;
+  /** After the print job was handed over and logged (e.g. to refresh print counts or close). */
+  onPrinted?(): void;
 }
 
 /** Print preview at 1:1 screen scale, with the number of copies, 打印 and 关闭. */
-export function DocumentPreview({ documents, open, onClose }: DocumentPreviewProps) {
+export function DocumentPreview({ documents, open, onClose, onPrinted }: DocumentPreviewProps) {
   const { message } = App.useApp();
   const [copies, setCopies] = useState(1);
   const [printing, setPrinting] = useState(false);
@@ -27,6 +29,7 @@ export function DocumentPreview({ documents, open, onClose }: DocumentPreviewPro
     try {
       await printDocuments(documents, copies);
       void message.success(`已发送打印：${documents.map((d) => String(d.content.title ?? '')).join('、')}，每份 ${copies} 份`);
+      onPrinted?.();
     } catch (e) {
       const err = e instanceof AppError ? e : null;
       void message.error(err ? `${err.message}${err.hint ? ` ${err.hint}` : ''}` : '打印未完成，请检查打印机后重试。');
@@ -54,7 +57,7 @@ export function DocumentPreview({ documents, open, onClose }: DocumentPreviewPro
           <span>份数</span>
           <InputNumber aria-label="份数" min={1} max={10} precision={0} value={copies} onChange={(v) => setCopies(v ?? 1)} style={{ width: 72 }} />
           <Button onClick={onClose}>关闭</Button>
-          <Button type="primary" icon={<PrinterOutlined />} loading={printing} disabled={documents.length === 0} onClick={() => void print()}>
+          <Button type="primary" autoFocus icon={<PrinterOutlined />} loading={printing} disabled={documents.length === 0} onClick={() => void print()}>
             打印
           </Button>
         </Space>
