@@ -43,12 +43,10 @@ export class SettingsService {
   update(patch: SettingsPatch): Settings {
     const clean = settingsPatchSchema.parse(patch);
     const current = this.get();
-    const next = settingsSchema.parse({
-      ...current,
-      ...clean,
-      devices: { ...current.devices, ...(clean.devices ?? {}) },
-      queue: { ...current.queue, ...(clean.queue ?? {}) },
-    });
+    // Only what the caller sent changes: the schema's defaults fill in every field of a nested
+    // object that was left out, and those must not overwrite stored values (patching the camera
+    // must not reset the ID-card reader).
+    const next = settingsSchema.parse(mergeSent(current, patch as Record<string, unknown>, clean as Record<string, unknown>));
     const now = new Date().toISOString();
     writeTransaction(this.db, () => {
       const put = this.db.prepare(
@@ -59,4 +57,17 @@ export class SettingsService {
     this.events.emit('settings.changed', next);
     return next;
   }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `current` with the keys present in the raw patch replaced by their validated values, recursively. */
+function mergeSent(current: unknown, sent: Record<string, unknown>, parsed: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(isRecord(current) ? current : {}) };
+  for (const key of Object.keys(sent)) {
+    const here = out[key];
+    const value = parsed[key];
+    out[key] = isRecord(sent[key]) && isRecord(here) && isRecord(value) ? mergeSent(here, sent[key], value) : value;
+  }
+  return out;
 }
