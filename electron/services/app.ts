@@ -156,7 +156,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'queue.recall': ({ requestId }) => queue.op('hall.recall', {}, requestId),
     'queue.noShow': ({ requestId, ...rest }) => queue.op('hall.noShow', rest, requestId),
     'queue.start': ({ requestId }) => queue.op('hall.start', {}, requestId),
-    'queue.finish': ({ requestId, ...rest }) => queue.op('hall.finish', rest, requestId),
+    'queue.finish': async ({ requestId, caseNos }) => {
+      // 办结 of a ticket records the cases it produced, unless the clerk named them.
+      const current = caseNos.length > 0 ? null : (await queue.status()).current;
+      return queue.op('hall.finish', { caseNos: current ? cases.caseNosForTicket(current.label) : caseNos }, requestId);
+    },
     'queue.transfer': ({ requestId, ...rest }) => queue.op('hall.transfer', rest, requestId),
     'queue.suspend': ({ requestId, ...rest }) => queue.op('hall.suspend', rest, requestId),
     'queue.resume': ({ requestId, ...rest }) => queue.op('hall.resume', rest, requestId),

@@ -471,6 +471,19 @@ export class CaseService {
     return id;
   }
 
+  /**
+   * 受理号 of today's cases opened for a queue ticket (办结 of the ticket links them, so the hall
+   * can see which cases one 取号 produced).
+   */
+  caseNosForTicket(ticketNo: string): string[] {
+    // Ticket labels restart every day; the 受理号 carries the local day (chars 7–14).
+    const day = localToday(this.now()).replaceAll('-', '');
+    const rows = this.deps.db
+      .prepare('SELECT case_no FROM cases WHERE ticket_no = ? AND substr(case_no, 7, 8) = ? ORDER BY case_no')
+      .all(ticketNo, day) as { case_no: string }[];
+    return rows.map((r) => r.case_no);
+  }
+
   lookupApplicant(certType: string, certNo: string): { found: boolean; name?: string; phone?: string; address?: string; cases: number } {
     const r = this.deps.db.prepare('SELECT id, name, phone, address, consent_reuse FROM applicants WHERE cert_type = ? AND cert_no = ?').get(certType, certNo.toUpperCase()) as
       | { id: string; name: string; phone: string | null; address: string | null; consent_reuse: number }

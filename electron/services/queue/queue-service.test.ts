@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
+import { applicant } from '../../../test/support/people';
 import { makeTempDir } from '../../../test/support/tmp';
+import { sampleGuides } from '../catalog/sample-catalog';
 import { type AppServices, createAppServices } from '../app';
 import type { DB } from '../db/connection';
 import { type HallServer, startHallServer } from './hall-server';
@@ -23,7 +25,7 @@ async function stopHall() {
 beforeEach(async () => {
   tmp = makeTempDir('zhck-queue-svc-');
   await bootHall();
-  app = createAppServices({ dataDir: `${tmp.dir}/client`, host: 'browser' });
+  app = createAppServices({ dataDir: `${tmp.dir}/client`, host: 'browser', sampleCatalogSize: 300 });
   app.events.subscribe((name, payload) => seen.push({ name, payload }));
   app.settings.update({ windowNo: 4, clerkName: '赵敏', queue: { mode: 'remote', remoteUrl: hall!.server.url, hallKey: hall!.key } });
 });
@@ -57,6 +59,24 @@ describe('clerk queue service against a remote hall over the LAN', () => {
     await call('queue.finish', { caseNos: ['330102-2026-000001'] });
     const row = hall!.db.prepare("SELECT case_nos FROM tickets WHERE label = 'A001'").get() as { case_nos: string };
     expect(JSON.parse(row.case_nos)).toEqual(['330102-2026-000001']);
+  });
+
+  it('办结 of a ticket records the 受理号 of the cases opened for it today', async () => {
+    await fetch(`${hall!.server.url}/api/hall.issue`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hall!.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ requestId: 'kiosk-req-9', categoryId: 'general' }),
+    });
+    const called = await call('queue.callNext', { requestId: 'clerk-req-9' });
+    await call('queue.start');
+    const ticketNo = called.current!.label;
+    const draft = app.cases.saveDraft({ applicant: applicant('孙立', 31), itemIds: [sampleGuides.gtgsh.id], ticketNo });
+    app.cases.saveDraft({ caseId: draft.id, materials: draft.materials.filter((m) => m.necessity === 'required').map((m) => ({ key: m.key, state: 'paper' as const })) });
+    const { case: accepted } = app.cases.accept(draft.id);
+    app.cases.saveDraft({ applicant: applicant('孙立', 31), itemIds: [sampleGuides.gtgsh.id], ticketNo }); // a draft left open: no 受理号, not linked
+    await call('queue.finish', {});
+    const row = hall!.db.prepare('SELECT case_nos FROM tickets WHERE label = ?').get(ticketNo) as { case_nos: string };
+    expect(JSON.parse(row.case_nos)).toEqual([accepted.caseNo]);
   });
 
   it('hall unreachable: the status says so, a call fails in Chinese after retries; back up: the same request calls once', async () => {

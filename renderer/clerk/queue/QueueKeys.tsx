@@ -21,6 +21,7 @@ export function QueueKeys(props: { status: QueueStatus | null; busy: boolean; ru
   const recall = () => run(() => call('queue.recall', { requestId: requestId() }));
   const noShow = (requeue: boolean) => run(() => call('queue.noShow', { requestId: requestId(), requeue }), requeue ? '已过号顺延' : '已过号');
   const start = () => run(() => call('queue.start', { requestId: requestId() }));
+  // The service links the cases opened for this ticket today.
   const finish = () => run(() => call('queue.finish', { requestId: requestId(), caseNos: [] }), '已办结');
 
   useEffect(() => {
