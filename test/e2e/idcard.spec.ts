@@ -1,7 +1,17 @@
 import type { CardReadPayload } from '../../shared/contract/idcard';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const hasLatin = /[A-Za-z]{4,}/;
+
+/** Opens the 模拟证件 list (again, if something closed it) and picks a card. */
+async function pickCard(page: Page, drawer: Locator, label: string) {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if (!(await open.isVisible())) await drawer.getByLabel('模拟证件').click();
+    await open.getByText(label, { exact: true }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
 
 test('training mode: the clerk places each card type on the simulated reader and the preview shows it', async ({ page, host, services }, testInfo) => {
   test.setTimeout(120_000);
@@ -27,8 +37,7 @@ test('training mode: the clerk places each card type on the simulated reader and
     { label: '居民身份证 · 李秀英（女，回族，长期有效）', shown: '李秀英', number: '340524********001X', check: { longTerm: true, validTo: null } },
   ];
   for (const [i, card] of expected.entries()) {
-    await drawer.getByLabel('模拟证件').click();
-    await page.locator('.ant-select-dropdown').getByText(card.label, { exact: true }).click();
+    await pickCard(page, drawer, card.label);
     await drawer.getByRole('button', { name: '放置证件' }).click();
     await expect(drawer.getByTestId('idcard-name')).toHaveText(card.shown, { timeout: 15_000 });
     await expect(drawer.getByTestId('idcard-number')).toHaveText(card.number);
@@ -41,8 +50,7 @@ test('training mode: the clerk places each card type on the simulated reader and
   await expect(drawer.locator('.idcard-photo-placeholder')).toBeVisible();
 
   // An expired card: the warning shows.
-  await drawer.getByLabel('模拟证件').click();
-  await page.locator('.ant-select-dropdown').getByText('居民身份证 · 赵敏（已过期）', { exact: true }).click();
+  await pickCard(page, drawer, '居民身份证 · 赵敏（已过期）');
   await drawer.getByRole('button', { name: '放置证件' }).click();
   await expect(drawer.getByText('证件已过有效期')).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath('idcard-expired.png') });

@@ -18,6 +18,12 @@ test('a 即办件 from an ID-card read to 受理 with the keyboard: one outbox o
   await expect(page.getByTestId('idcard-state').first()).toHaveText('就绪', { timeout: 30_000 });
   await page.keyboard.press('F9');
   await expect(page.getByText('新办件（草稿）')).toBeVisible();
+  // Ctrl+/ lists every key.
+  await page.keyboard.press('Control+/');
+  const help = page.getByRole('dialog', { name: '快捷键' });
+  await expect(help.getByText('必要材料全部标为“纸质”已收')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   await services.idcard.place('resident');
   await expect(page.getByLabel('申请人姓名')).toHaveValue('张伟', { timeout: 15_000 });
   await expect(page.getByLabel('申请人证件号码')).toHaveValue('11010519491231002X');
@@ -130,7 +136,15 @@ test('出件 by an agent requires the 委托书', async ({ page, host, services 
   await page.getByText('已核验申请人签署的委托书原件').click();
   await expect(confirm).toBeEnabled();
   await page.screenshot({ path: info.outputPath('deliver.png') });
+  await page.evaluate(`window.print = () => undefined`);
   await confirm.click();
   await expect(page.getByText(`已出件：${c.caseNo}`)).toBeVisible();
   expect(services.cases.get(c.id).status).toBe('delivered');
+  // The handover record (领取登记) is printed from the preview and logged.
+  const preview = page.getByRole('dialog', { name: '打印预览' });
+  await expect(preview.getByText('领取登记').first()).toBeVisible();
+  await preview.getByRole('button', { name: /打\s*印/ }).click();
+  await expect(preview).toBeHidden();
+  await expect.poll(() => (services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBe(1);
+  await expect(page.getByText(/领取.*已打印 1 次/)).toBeVisible();
 });

@@ -15,6 +15,7 @@ import { ItemPicker } from './ItemPicker';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { PartyFields } from './PartyFields';
 import { cardWarnings, checkCertNo, emptyParty, partyFromCard } from './party';
+import { ShortcutHelp } from './ShortcutHelp';
 import { useCaseDraft } from './useCaseDraft';
 
 /** The acceptance flow: applicant → items → materials → form → decision → documents. */
@@ -174,9 +175,12 @@ export function CaseWorkspace() {
           title="等待办件"
           subTitle="叫号或刷身份证后开始受理；也可以直接新建办件。"
           extra={
-            <Button type="primary" size="large" onClick={() => void newCase()}>
-              新建办件（F9）
-            </Button>
+            <Space>
+              <Button type="primary" size="large" onClick={() => void newCase()}>
+                新建办件（F9）
+              </Button>
+              <ShortcutHelp />
+            </Space>
           }
         />
       </Card>
@@ -198,9 +202,12 @@ export function CaseWorkspace() {
           </Space>
         }
         extra={
-          <Button onClick={() => void newCase()} icon={<FileAddOutlined />}>
-            新建办件（F9）
-          </Button>
+          <Space>
+            <ShortcutHelp />
+            <Button onClick={() => void newCase()} icon={<FileAddOutlined />}>
+              新建办件（F9）
+            </Button>
+          </Space>
         }
       >
         {draft.failure !== null && <Alert type="error" showIcon title={describeFailure(draft.failure).message} description={describeFailure(draft.failure).hint} style={{ marginBottom: 8 }} />}

@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
-import type { CaseDetail } from '../../../shared/contract/cases';
+import type { CaseDetail, CaseDocument } from '../../../shared/contract/cases';
+import { DocumentPreview } from '../documents';
 import { call } from '../../lib/client';
 import { describeFailure } from '../../lib/errors';
 import { useIdCardReads } from '../idcard/useIdCard';
@@ -14,17 +15,22 @@ export function DeliverForm(props: { detail: CaseDetail; onDone: (d: CaseDetail)
   const [name, setName] = useState('');
   const [certNo, setCertNo] = useState('');
   const [poa, setPoa] = useState(false);
+  const [handover, setHandover] = useState<{ documents: CaseDocument[]; after: CaseDetail } | null>(null);
   const [mail, setMail] = useState({ recipient: props.detail.applicant.name, phone: props.detail.applicant.phone ?? '', address: props.detail.applicant.address ?? '', waybillNo: '' });
   useIdCardReads((card) => {
     setName(card.name);
     setCertNo(card.idNumber);
   });
   const idError = certNo ? checkCertNo({ kind: 'person', name, certType: '111', certNo }).error : undefined;
+  // Read the case again: the print count changed after the preview printed.
+  const finish = (after: CaseDetail) => void call('cases.get', { caseId: after.id }).then(props.onDone, () => props.onDone(after));
   const submit = () =>
     call('cases.deliver', mode === 'pickup' ? { caseId: props.detail.id, mode, collector: { role, name, certNo }, powerOfAttorneyChecked: poa } : { caseId: props.detail.id, mode, mail }).then(
       (r) => {
         message.success(`已出件：${r.case.caseNo ?? ''}`);
-        props.onDone(r.case);
+        // The 领取/邮寄登记 goes through the preview first; the detail refreshes once it is closed.
+        if (r.documents.length > 0) setHandover({ documents: r.documents, after: r.case });
+        else props.onDone(r.case);
       },
       (e: unknown) => {
         const f = describeFailure(e);
@@ -62,10 +68,20 @@ export function DeliverForm(props: { detail: CaseDetail; onDone: (d: CaseDetail)
             <Form.Item label="运单号"><Input value={mail.waybillNo} onChange={(e) => setMail({ ...mail, waybillNo: e.target.value })} aria-label="运单号" /></Form.Item>
           </Space>
         )}
-        <Button type="primary" onClick={() => void submit()} disabled={mode === 'pickup' ? !name || !certNo || Boolean(idError) || (role === 'agent' && !poa) : !mail.waybillNo}>
+        <Button
+          type="primary"
+          onClick={() => void submit()}
+          disabled={handover !== null || (mode === 'pickup' ? !name || !certNo || Boolean(idError) || (role === 'agent' && !poa) : !mail.waybillNo)}
+        >
           确认出件
         </Button>
       </Form>
+      <DocumentPreview
+        documents={handover?.documents ?? []}
+        open={handover !== null}
+        onClose={() => handover && finish(handover.after)}
+        onPrinted={() => handover && finish(handover.after)}
+      />
     </Card>
   );
 }

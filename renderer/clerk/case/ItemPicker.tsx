@@ -44,7 +44,10 @@ export function ItemPicker(props: { onPick: (hit: SearchHit) => void; autoFocus?
   }, [current]);
 
   useEffect(() => {
-    if (props.autoFocus) input.current?.focus();
+    // Not while the clerk works in a drawer or dialog (reader training, capture): taking the
+    // focus from there would close the list the clerk just opened.
+    const busyElsewhere = document.activeElement?.closest('.ant-drawer, .ant-modal, .ant-select-dropdown');
+    if (props.autoFocus && !busyElsewhere) input.current?.focus();
   }, [props.autoFocus]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
