@@ -80,7 +80,7 @@ test('一次性告知 for 新生儿出生一件事 with the 结婚证 missing li
   expect(notice.content.owed).toEqual([{ name: '结婚证', problem: '未提交', copies: 1 }]);
 });
 
-test('不予受理 refuses an empty reason; a wrong ID number blocks 受理 with a Chinese message', async ({ page, host }) => {
+test('不予受理 refuses an empty reason; a wrong ID number blocks 受理 with a Chinese message', async ({ page, host, services }) => {
   await openClerk(page, host.pageUrl('clerk'));
   await page.keyboard.press('F9');
   await page.getByLabel('申请人姓名').fill('周杰');
@@ -93,8 +93,15 @@ test('不予受理 refuses an empty reason; a wrong ID number blocks 受理 with
   await expect(page.getByRole('button', { name: '受理（F8）' })).toBeDisabled();
   await page.getByLabel('申请人证件号码').fill(idNumber('19900101', 5));
   await page.getByRole('button', { name: '不予受理' }).click();
-  await page.getByRole('button', { name: '确定不予受理并出具决定书' }).click();
-  await expect(page.getByText('请写明不予受理的理由（至少 4 个字）')).toBeVisible();
+  const refuseDialog = page.getByRole('dialog', { name: '不予受理' });
+  await expect(refuseDialog.getByLabel('不予受理理由')).toBeVisible();
+  // A click during the dialog's opening animation can miss on a loaded machine: click until the
+  // message shows (an empty reason must never refuse, however often it is sent).
+  await expect(async () => {
+    await refuseDialog.getByRole('button', { name: '确定不予受理并出具决定书' }).click();
+    await expect(page.getByText('请写明不予受理的理由（至少 4 个字）')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  expect(services.cases.list({ limit: 5, offset: 0 }).rows.every((r) => r.status !== 'refused')).toBe(true);
   await page.getByLabel('不予受理理由').fill('经营范围属于依法不需登记的事项');
   await page.getByRole('button', { name: '确定不予受理并出具决定书' }).click();
   await expect(page.getByText(/不予受理\u3000受理号/)).toBeVisible();

@@ -8,7 +8,6 @@ import type { CaseDetail } from '../../../shared/contract/cases';
 import { applicant } from '../../../test/support/people';
 import { createAppServices } from '../app';
 import { sampleGuides } from '../catalog/sample-catalog';
-import { appendOutbox } from '../outbox/outbox';
 
 const tmp = makeTempDir();
 afterAll(tmp.cleanup);
@@ -70,20 +69,15 @@ describe('sync service in the app', () => {
     expect(await call('sync.retryProblem', { seq: 2 })).toEqual({ newSeq: 3 });
     await until(() => (platform.db.prepare('SELECT count(*) AS n FROM ops').get() as { n: number }).n === 3, 'the retried op');
     await until(() => (services.sync.status().rejected === 1), 'one problem again');
-    // ratings and clerk accounts
-    services.db.transaction(() =>
-      appendOutbox(services.db, {
-        type: 'rating.submitted',
-        schemaVersion: 1,
-        aggregateId: null,
-        payload: { ratingId: 'r1', caseNo, ticketNo: null, serviceStep: 'accept', grade: 5, optionCodes: ['101'], comment: '', channel: 5, at: '2026-11-23T09:00:00Z', clerk: '张三', windowNo: 1 },
-        at: '2026-11-23T09:00:00Z',
-      }),
-    )();
-    services.sync.kick();
-    await until(() => platform.db.prepare("SELECT 1 FROM ratings WHERE rating_id = 'r1'").get() !== undefined, 'the rating');
+    // 好差评 from the customer screen, by the signed-in clerk (an account of the platform)
+    await call('auth.signIn', { login: 'zhangsan', password: 'Hall-2026' });
+    const req = (await call('customer.requestRating', { caseNo, ticketNo: null, serviceStep: 'accept' })) as { requestId: string };
+    await call('customer.submitRating', { requestId: req.requestId, grade: 5, optionCodes: [], comment: '' });
+    await until(() => (platform.db.prepare('SELECT count(*) AS n FROM ratings WHERE case_no = ?').get(caseNo) as { n: number }).n === 1, 'the rating on the platform');
+    const filed = JSON.parse((platform.db.prepare('SELECT payload FROM ratings WHERE case_no = ?').get(caseNo) as { payload: string }).payload) as { grade: number; clerk: string; channel: number };
+    expect(filed).toMatchObject({ grade: 5, clerk: 'zhangsan', channel: 5 });
     const ratings = spawnSync(process.execPath, ['--import', 'tsx', central, '--data-dir', platformDir, 'ratings'], { encoding: 'utf8' });
-    expect(ratings.stdout).toContain('"ratingId":"r1"');
+    expect(ratings.stdout).toContain(caseNo);
     await services.close();
     await platform.close();
   }, 120_000);
