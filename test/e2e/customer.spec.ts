@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { pendingOps } from '../../electron/services/outbox/outbox';
+import { maskIdNumber } from '../../shared/domain/redact';
+import { applicant } from '../support/people';
 import { expect, signInThroughApi, test } from './fixtures';
 
 test.use({ signInAs: null });
@@ -117,4 +119,40 @@ test('a whole service on two screens: case shown masked, signature, 不满意 wi
   await api('customer.show', { kind: 'idle' });
   await expect(customer.getByText('欢迎办理业务')).toBeVisible();
   await expect(customer.getByText(/李四为您服务/)).toBeVisible();
+});
+
+test('the workspace drives the customer screen: the case as it is filled in, then the 受理 rating', async ({ browser, host, services, central }, testInfo) => {
+  test.setTimeout(90_000);
+  await signInThroughApi(host, services, central, 'zhangsan');
+  const clerk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const customer = await browser.newPage();
+  await clerk.goto(host.pageUrl('clerk'));
+  await customer.goto(host.pageUrl('customer'));
+  await expect(customer.getByText('01 号窗口 · 张三为您服务')).toBeVisible();
+  await clerk.getByRole('button', { name: /新建办件/ }).first().click();
+  const person = applicant('钱进', 321);
+  await clerk.getByLabel('申请人姓名').fill(person.name);
+  await clerk.getByLabel('申请人证件号码').fill(person.certNo);
+  await clerk.getByLabel('搜索事项').fill('cxjmyl');
+  await clerk.getByLabel('搜索事项').press('Enter');
+  await clerk.keyboard.press('Alt+a');
+  await clerk.getByLabel('联系地址').first().fill('浙江省杭州市示例区文一路 1 号');
+  await expect(clerk.getByRole('button', { name: '受理（F8）' })).toBeEnabled();
+  // What the applicant sees follows the clerk: name, the masked number, the item.
+  await expect(customer.getByText('城乡居民养老保险参保登记')).toBeVisible();
+  await expect(customer.getByText(maskIdNumber(person.certNo))).toBeVisible();
+  expect(await customer.locator('body').innerText()).not.toContain(person.certNo);
+  await clerk.evaluate(`window.print = () => undefined`);
+  await clerk.keyboard.press('F8');
+  await expect(clerk.getByText(/已受理\u3000受理号/)).toBeVisible();
+  // 一次一评 after the 受理.
+  await expect(customer.getByText('请对本次受理服务进行评价')).toBeVisible();
+  await customer.screenshot({ path: testInfo.outputPath('customer-from-workspace.png') });
+  await customer.getByRole('radio', { name: /非常满意/ }).first().click();
+  await customer.getByRole('button', { name: '提交评价' }).click();
+  await expect(customer.getByText('感谢您的评价！')).toBeVisible();
+  const caseNo = services.cases.list({ limit: 1, offset: 0 }).rows[0]!.caseNo;
+  const ops = pendingOps(services.db, 10);
+  expect(ops.map((o) => o.type)).toEqual(['case.event', 'rating.submitted']);
+  expect(JSON.parse(ops[1]!.payload)).toMatchObject({ caseNo, serviceStep: 'accept', grade: 5, clerk: 'zhangsan' });
 });

@@ -15,6 +15,7 @@ import { ItemPicker } from './ItemPicker';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { PartyFields } from './PartyFields';
 import { cardWarnings, checkCertNo, emptyParty, partyFromCard } from './party';
+import { askForRating, useCustomerView } from './customer-screen';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useCaseDraft } from './useCaseDraft';
 
@@ -30,6 +31,7 @@ export function CaseWorkspace() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<CaseDocument[] | null>(null);
   const [cardNotes, setCardNotes] = useState<string[]>([]);
+  useCustomerView(d);
   const [cardTarget, setCardTarget] = useState<'applicant' | 'agent'>('applicant');
   const [changingItems, setChangingItems] = useState(false);
 
@@ -142,6 +144,9 @@ export function CaseWorkspace() {
       draft.setDetail(r.case);
       setDone(r.documents);
       message.success(`${r.case.statusLabel}：受理号 ${r.case.caseNo ?? ''}`);
+      void askForRating(r.case, 'accept').then((note) => {
+          if (note) void message.info(note);
+        });
     } catch (e) {
       if (e instanceof AppError && e.fields) setServerErrors(e.fields);
       const f = describeFailure(e);

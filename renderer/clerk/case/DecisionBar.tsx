@@ -1,8 +1,9 @@
 import { Button, DatePicker, Form, Input, Modal, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseDetail, DecisionResult } from '../../../shared/contract/cases';
 import { call } from '../../lib/client';
+import { useSignature } from './customer-screen';
 
 export type Decide = (run: () => Promise<DecisionResult>) => Promise<void>;
 
@@ -87,6 +88,11 @@ function RefuseDialog(props: { open: boolean; detail: CaseDetail; onClose: () =>
 function RongqueDialog(props: { open: boolean; detail: CaseDetail; onClose: () => void; decide: Decide }) {
   const [deadline, setDeadline] = useState<dayjs.Dayjs | null>(null);
   const [signed, setSigned] = useState(false);
+  const signature = useSignature(props.detail.id, 'rongque');
+  // A signature on the customer screen is the signed commitment.
+  useEffect(() => {
+    if (signature.state === 'signed') setSigned(true);
+  }, [signature.state]);
   const owed = props.detail.materials.filter((m) => m.state === 'rongque');
   return (
     <Modal
@@ -107,9 +113,15 @@ function RongqueDialog(props: { open: boolean; detail: CaseDetail; onClose: () =
           <DatePicker value={deadline} onChange={setDeadline} disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isSame(dayjs(), 'day')} aria-label="补交期限" />
         </Form.Item>
         <Form.Item>
-          <label>
-            <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} aria-label="申请人已签署容缺受理承诺书" /> 申请人已签署《申请容缺受理承诺书》
-          </label>
+          <Space wrap>
+            <label>
+              <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} aria-label="申请人已签署容缺受理承诺书" /> 申请人已签署《申请容缺受理承诺书》
+            </label>
+            <Button size="small" onClick={signature.request} loading={signature.state === 'waiting'} disabled={signature.state === 'signed'}>
+              {signature.state === 'signed' ? '已在评价屏签名' : signature.state === 'waiting' ? '等待申请人签名…' : '请申请人在评价屏签名'}
+            </Button>
+            {signature.state === 'failed' && <Typography.Text type="warning">评价屏未连接，请改用纸质承诺书签字。</Typography.Text>}
+          </Space>
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { DocumentPreview } from '../documents';
 import { call } from '../../lib/client';
 import { describeFailure } from '../../lib/errors';
 import { useIdCardReads } from '../idcard/useIdCard';
+import { askForRating, useSignature } from './customer-screen';
 import { checkCertNo } from './party';
 
 /** 出件: the collector's ID card is read (applicant, or an agent with the 委托书), or the result is mailed. */
@@ -15,6 +16,7 @@ export function DeliverForm(props: { detail: CaseDetail; onDone: (d: CaseDetail)
   const [name, setName] = useState('');
   const [certNo, setCertNo] = useState('');
   const [poa, setPoa] = useState(false);
+  const signature = useSignature(props.detail.id, 'deliver');
   const [handover, setHandover] = useState<{ documents: CaseDocument[]; after: CaseDetail } | null>(null);
   const [mail, setMail] = useState({ recipient: props.detail.applicant.name, phone: props.detail.applicant.phone ?? '', address: props.detail.applicant.address ?? '', waybillNo: '' });
   useIdCardReads((card) => {
@@ -28,6 +30,9 @@ export function DeliverForm(props: { detail: CaseDetail; onDone: (d: CaseDetail)
     call('cases.deliver', mode === 'pickup' ? { caseId: props.detail.id, mode, collector: { role, name, certNo }, powerOfAttorneyChecked: poa } : { caseId: props.detail.id, mode, mail }).then(
       (r) => {
         message.success(`已出件：${r.case.caseNo ?? ''}`);
+        void askForRating(r.case, 'deliver').then((note) => {
+          if (note) void message.info(note);
+        });
         // The 领取/邮寄登记 goes through the preview first; the detail refreshes once it is closed.
         if (r.documents.length > 0) setHandover({ documents: r.documents, after: r.case });
         else props.onDone(r.case);
@@ -68,6 +73,13 @@ export function DeliverForm(props: { detail: CaseDetail; onDone: (d: CaseDetail)
             <Form.Item label="运单号"><Input value={mail.waybillNo} onChange={(e) => setMail({ ...mail, waybillNo: e.target.value })} aria-label="运单号" /></Form.Item>
           </Space>
         )}
+        <Space style={{ marginBottom: 12 }}>
+          <Button onClick={signature.request} loading={signature.state === 'waiting'} disabled={signature.state === 'signed'}>
+            {signature.state === 'signed' ? '领取人已在评价屏签收' : signature.state === 'waiting' ? '等待领取人签名…' : '请领取人在评价屏签收'}
+          </Button>
+          {signature.state === 'failed' && <span className="text-warning">评价屏未连接，请在领取登记上手写签名。</span>}
+        </Space>
+        <br />
         <Button
           type="primary"
           onClick={() => void submit()}
