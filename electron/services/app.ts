@@ -81,7 +81,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   writeTransaction(db, () => seedBundledCalendar(db));
   const catalog = new CatalogService(db, options.sampleCatalogSize === undefined ? {} : { sampleSize: options.sampleCatalogSize });
   const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
-  const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId), actor: () => auth.session().account?.name ?? '' });
+  const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId), actor: () => auth.session().account?.name ?? '', signature: (caseId, purpose) => customer.getSignature(caseId, purpose)?.dataUrl ?? null });
   const idcard = new IdCardService(settings, events, log);
   const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
   const scans = new ScanService(attachments, events, settings);

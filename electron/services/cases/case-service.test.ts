@@ -131,6 +131,22 @@ describe('case service over the contract', () => {
     const r = await call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: nextWorkday(todayPlus1), commitmentSigned: true });
     expect(r.documents.map((d) => d.docType)).toEqual(['rongque', 'rongqueCommitment']);
     expect(r.documents[0]!.content).toMatchObject({ rongqueMaterials: ['主债权合同'], copies: 2 });
+    expect(r.documents[1]!.content.signature).toBeUndefined(); // no customer-screen signature: signed by hand
+  });
+
+  it('a signature given on the customer screen is printed on the 承诺书 issued after it', async () => {
+    const s = start();
+    await call(s, 'auth.signIn', { login: 'setup', password: 'x' });
+    const d0 = await call(s, 'cases.saveDraft', { applicant: applicant(), itemIds: [sampleGuides.dyqdj.id] });
+    const contract = d0.materials.find((m) => m.name === '主债权合同')!;
+    const patch = d0.materials.filter((m) => m.necessity === 'required').map((m) => ({ key: m.key, state: m.key === contract.key ? ('rongque' as const) : ('paper' as const) }));
+    const draft = await call(s, 'cases.saveDraft', { caseId: d0.id, materials: patch });
+    const req = await call(s, 'customer.requestSignature', { caseId: draft.id, purpose: 'rongque' });
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    await call(s, 'customer.submitSignature', { requestId: req.requestId, dataUrl: png });
+    const r = await call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: nextWorkday(draft.createdAt.slice(0, 10)), commitmentSigned: true });
+    expect(r.documents.find((d) => d.docType === 'rongqueCommitment')!.content.signature).toBe(png);
+    expect(r.documents.find((d) => d.docType === 'rongque')!.content.signature).toBeUndefined();
   });
 
   it('不予受理 refuses an empty reason and records the competent authority', async () => {

@@ -35,10 +35,14 @@ export interface CaseServiceDeps {
   actor?: () => string;
   /** SHA-256s of a case's attachments, uploaded before its ops (capture owns attachments). */
   blobRefs?: (caseId: string) => string[];
+  /** The applicant's signature from the customer screen (PNG data URL), if one was given. */
+  signature?: (caseId: string, purpose: 'rongque' | 'promise' | 'deliver') => string | null;
   now?: () => Date;
 }
 
 const POWER_OF_ATTORNEY = 'power-of-attorney';
+/** Documents the applicant signs, and the customer-screen signature that goes on them. */
+const signedBy: Partial<Record<DocumentType, 'rongque' | 'promise' | 'deliver'>> = { rongqueCommitment: 'rongque', promise: 'promise', handover: 'deliver' };
 const editable = new Set(['draft', 'received', 'correcting', 'corrected']);
 const emptyParty: Party = { kind: 'person', name: '', certType: '111', certNo: '' };
 export const CASE_OP_SCHEMA = 1;
@@ -385,7 +389,10 @@ export class CaseService {
         const n = (db.prepare('SELECT count(*) AS n FROM case_documents WHERE case_id = ? AND doc_type = ?').get(c.id, d.type) as { n: number }).n + 1;
         const id = randomUUID();
         const docNo = `${documentTypes[d.type].prefix}${c.caseNo}${n > 1 ? `-${n}` : ''}`;
-        const content = documentContent(d.type, c, summary, { hallName: settings.hallName, hallCode: settings.hallCode, at: ctx.at, today: ctx.today }, { docNo, ...d.extra });
+        // The signature given on the customer screen is part of the document as issued.
+        const purpose = signedBy[d.type];
+        const signature = purpose ? (this.deps.signature?.(c.id, purpose) ?? null) : null;
+        const content = documentContent(d.type, c, summary, { hallName: settings.hallName, hallCode: settings.hallCode, at: ctx.at, today: ctx.today }, { docNo, ...d.extra, ...(signature ? { signature } : {}) });
         db.prepare('INSERT INTO case_documents (id, case_id, doc_type, doc_no, content, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, c.id, d.type, docNo, JSON.stringify(content), ctx.at);
         ids.push(id);
       }

@@ -41,6 +41,8 @@ export interface DocModel {
   seal: string;
   noticeDue: string;
   owed: { name: string; problem: string; copies: number }[];
+  /** PNG data URL of the applicant's signature from the customer screen, or '' (signed by hand). */
+  signature: string;
   note: string;
   reason: string;
   competentAuthority: string;
@@ -84,6 +86,7 @@ export function readDocument(doc: CaseDocument): DocModel {
     promiseUnit: str(c.promiseUnit),
     promiseDue: str(c.promiseDue),
     seal: str(c.seal) || acceptanceSealText,
+    signature: /^data:image\/png;base64,/.test(str(c.signature)) ? str(c.signature) : '',
     noticeDue: str(c.noticeDue),
     owed: list(c.owed).map((o) => {
       const r = rec(o);

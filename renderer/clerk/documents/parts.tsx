@@ -161,10 +161,10 @@ export function NameTable({ caption, names, extraHead, extra }: { caption: strin
 /** 申请人：the salutation line of a notice. */
 export const Salutation = ({ d }: { d: DocModel }) => <p className="doc-salutation">{d.applicant.name}：</p>;
 
-/** A signature line the applicant fills in by hand. */
-export const SignLine = ({ label }: { label: string }) => (
+/** A signature line the applicant fills in by hand, or carrying the signature given on the customer screen. */
+export const SignLine = ({ label, image, date }: { label: string; image?: string; date?: string }) => (
   <div className="doc-sign-line">
-    {label}：<span className="doc-blank" />
-    日期：<span className="doc-blank doc-blank-short" />
+    {label}：{image ? <img className="doc-signature" src={image} alt="申请人签名" /> : <span className="doc-blank" />}
+    日期：{image && date ? <span className="doc-sign-date">{date}</span> : <span className="doc-blank doc-blank-short" />}
   </div>
 );

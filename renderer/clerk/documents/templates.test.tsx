@@ -84,6 +84,19 @@ describe('document templates (real documents from the case service)', () => {
     expect(pages(byType(cases.rongque.documents, 'rongqueCommitment'))).toBe(1);
   });
 
+  it('承诺书 carries the customer-screen signature on the signature line; without one, a blank to sign by hand', () => {
+    const doc = byType(cases.rongque.documents, 'rongqueCommitment');
+    const blank = renderToStaticMarkup(<DocumentSheets doc={doc} />);
+    expect(blank).not.toContain('<img');
+    expect(blank).toContain('doc-blank');
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const signed = renderToStaticMarkup(<DocumentSheets doc={{ ...doc, content: { ...doc.content, signature: png } }} />);
+    expect(signed).toContain(`src="${png}"`);
+    expect(signed).toContain('alt="申请人签名"');
+    // Anything but a PNG data URL is not put into an <img>.
+    expect(renderToStaticMarkup(<DocumentSheets doc={{ ...doc, content: { ...doc.content, signature: 'https://example.com/x.png' } }} />)).not.toContain('<img');
+  });
+
   it('领取登记 and 邮寄登记 show the collector masked and the waybill', () => {
     const h = text(cases.handedOver.documents[0]!);
     expect(h).toContain('赵六（代领）');
