@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CaseDocument } from '../../../shared/contract/cases';
 import { maskIdNumber } from '../../../shared/domain/redact';
-import { type DocModel, plainDate, plainDateTime, promiseText, readDocument } from './document-model';
+import { chineseDate, type DocModel, plainDate, plainDateTime, promiseText, readDocument } from './document-model';
 import { Lookup, MaterialsTable, NameTable, PartyTable, Salutation, Sheet, SignLine } from './parts';
 
 const itemsText = (d: DocModel) => `「${d.items.join('」「')}」`;
@@ -130,7 +130,7 @@ function RongqueCommitment({ d }: { d: DocModel }) {
         <li>逾期未补齐或者补齐的材料不符合要求的，自愿接受终止办理、撤销审批决定等处理，并承担由此产生的法律责任；</li>
         <li>本人不存在被列入失信联合惩戒对象名单的情形。</li>
       </ol>
-      <SignLine label="承诺人（签名）" image={d.signature} date={d.issuedOn} />
+      <SignLine label="承诺人（签名）" image={d.signature} date={chineseDate(d.issuedOn)} />
     </Sheet>
   );
 }
@@ -151,7 +151,7 @@ function PromiseLetter({ d }: { d: DocModel }) {
       <p>
         申请人作出不实承诺的，行政机关将终止办理，已作出的行政决定依法予以撤销，并将不实承诺的情况记入信用记录；涉嫌违法犯罪的，依法追究法律责任。
       </p>
-      <SignLine label="承诺人（签名）" image={d.signature} date={d.issuedOn} />
+      <SignLine label="承诺人（签名）" image={d.signature} date={chineseDate(d.issuedOn)} />
     </Sheet>
   );
 }
@@ -195,7 +195,7 @@ function Handover({ d }: { d: DocModel }) {
         </tbody>
       </table>
       <p>{mail ? '办理结果已交寄，申请人可凭运单号查询寄递进度。' : '领取人已核对办理结果无误，当场签收。'}</p>
-      <SignLine label={mail ? '经办人（签名）' : '领取人（签名）'} image={mail ? undefined : d.signature} date={d.issuedOn} />
+      <SignLine label={mail ? '经办人（签名）' : '领取人（签名）'} image={mail ? undefined : d.signature} date={chineseDate(d.issuedOn)} />
     </Sheet>
   );
 }
