@@ -155,3 +155,48 @@ test('出件 by an agent requires the 委托书', async ({ page, host, services 
   await expect.poll(() => (services.db.prepare('SELECT count(*) AS n FROM document_prints').get() as { n: number }).n).toBe(1);
   await expect(page.getByText(/领取.*已打印 1 次/)).toBeVisible();
 });
+
+test('容缺受理 with a deadline: the owed material, the commitment, two documents', async ({ page, host, services }, info) => {
+  test.setTimeout(90_000);
+  await openClerk(page, host.pageUrl('clerk'));
+  await page.keyboard.press('F9');
+  const person = applicant('冯雪', 246);
+  await page.getByLabel('申请人姓名').fill(person.name);
+  await page.getByLabel('申请人证件号码').fill(person.certNo);
+  await page.getByLabel('搜索事项').fill('bdcdyq');
+  await page.getByLabel('搜索事项').press('Enter');
+  await expect(page.getByText('主债权合同').first()).toBeVisible();
+  await page.keyboard.press('Alt+a');
+  await page.getByLabel('联系地址').first().fill('浙江省杭州市示例区文三路 8 号');
+  await page.getByLabel('抵押权人（银行）').fill('示例银行');
+  await page.getByLabel('不动产权证号').fill('浙(2026)示例区不动产权第0001234号');
+  await page.getByLabel('被担保主债权数额（万元）').fill('120');
+  await page.getByLabel('抵押方式').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('一般抵押').click();
+  await page.getByLabel('主债权合同收取情况').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('容缺').click();
+  await expect(page.getByRole('button', { name: '受理（F8）' })).toBeDisabled();
+  await page.getByRole('button', { name: '容缺受理' }).click();
+  const dialog = page.getByRole('dialog', { name: /容缺受理/ });
+  await expect(dialog.getByText('「主债权合同」')).toBeVisible();
+  await dialog.getByLabel('补交期限').click();
+  // The first day the picker allows (the browser keeps the hall's time zone, not the test's).
+  const cell = page.locator('.ant-picker-dropdown:visible td.ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').first();
+  if ((await cell.count()) === 0) await page.locator('.ant-picker-dropdown:visible .ant-picker-header-next-btn').click(); // the last day of a month
+  const day = (await cell.getAttribute('title'))!;
+  await cell.click();
+  await expect(dialog.getByLabel('补交期限')).toHaveValue(day);
+  const confirm = dialog.getByRole('button', { name: '确认容缺受理' });
+  await expect(confirm).toBeDisabled(); // the commitment is not signed yet
+  await dialog.getByLabel('申请人已签署容缺受理承诺书').check();
+  await page.evaluate(`window.print = () => undefined`);
+  await confirm.click();
+  await expect(page.getByText(/已受理\u3000受理号/)).toBeVisible();
+  const preview = page.getByRole('dialog', { name: '打印预览' });
+  await expect(preview.getByText('容缺受理通知书').first()).toBeVisible();
+  await page.screenshot({ path: info.outputPath('workspace-rongque-preview.png') });
+  const c = services.cases.get(services.cases.list({ limit: 1, offset: 0 }).rows[0]!.id);
+  expect(c.documents.map((d) => d.docType).sort()).toEqual(['rongque', 'rongqueCommitment']);
+  expect(c.materials.find((m) => m.name === '主债权合同')!.state).toBe('rongque');
+  expect(c.events.at(-1)!.note + JSON.stringify(c.documents[0]!.content)).toContain(day);
+});
