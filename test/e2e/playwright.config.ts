@@ -3,6 +3,11 @@ import { chromiumBinary } from '../../electron/cli/paths';
 
 const executablePath = chromiumBinary() ?? undefined;
 
+// The hall's clock: the services in the test process and the pages in Chromium must agree on what
+// "today" is, as they do on a window PC (the 容缺 deadline, 今日办件 and the working-day countdown
+// are computed on both sides). Workers inherit it.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',

@@ -181,6 +181,7 @@ test('容缺受理 with a deadline: the owed material, the commitment, two docum
   await expect(dialog.getByText('「主债权合同」')).toBeVisible();
   await dialog.getByLabel('补交期限').click();
   // The first day the picker allows (the browser keeps the hall's time zone, not the test's).
+  await expect(page.locator('.ant-picker-dropdown:visible td.ant-picker-cell-today')).toBeVisible();
   const cell = page.locator('.ant-picker-dropdown:visible td.ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').first();
   if ((await cell.count()) === 0) await page.locator('.ant-picker-dropdown:visible .ant-picker-header-next-btn').click(); // the last day of a month
   const day = (await cell.getAttribute('title'))!;

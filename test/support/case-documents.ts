@@ -1,3 +1,4 @@
+import { localToday } from '../../shared/domain/idcard/numbers';
 import type { CaseDocument } from '../../shared/contract/cases';
 import { type AppServices, createAppServices } from '../../electron/services/app';
 import { sampleGuides } from '../../electron/services/catalog/sample-catalog';
@@ -58,7 +59,7 @@ export async function makeDocumentCases(s: AppServices): Promise<DocumentCases> 
   const refused = await call(s, 'cases.refuse', { caseId: f.id, reason: '申请人已在本区登记同名个体工商户，重复申请', competentAuthority: '示例区市场监督管理局' });
 
   const q = await draft(s, applicant('刘洋', 567), { itemIds: [dyqdj.id] }, { 主债权合同: 'rongque' });
-  const rongque = await call(s, 'cases.acceptRongque', { caseId: q.id, deadline: nextWorkday(q.createdAt.slice(0, 10)), commitmentSigned: true });
+  const rongque = await call(s, 'cases.acceptRongque', { caseId: q.id, deadline: nextWorkday(localToday(new Date(q.createdAt))), commitmentSigned: true });
 
   const h = await draft(s, applicant('周敏', 678), { itemIds: [dyqdj.id] });
   const hAccepted = await call(s, 'cases.accept', { caseId: h.id });

@@ -1,3 +1,4 @@
+import { localToday } from '../../../shared/domain/idcard/numbers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/errors';
 import { parseCaseNo } from '../../../shared/domain/cases/case-number';
@@ -127,7 +128,7 @@ describe('case service over the contract', () => {
     expect(late.rule).toBe('rongque.deadline');
     const unsigned = await refused(call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: '2099-01-01', commitmentSigned: false as true }));
     expect(unsigned.code).toBe('INVALID_INPUT');
-    const todayPlus1 = (await call(s, 'cases.get', { caseId: draft.id })).createdAt.slice(0, 10);
+    const todayPlus1 = localToday(new Date((await call(s, 'cases.get', { caseId: draft.id })).createdAt));
     const r = await call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: nextWorkday(todayPlus1), commitmentSigned: true });
     expect(r.documents.map((d) => d.docType)).toEqual(['rongque', 'rongqueCommitment']);
     expect(r.documents[0]!.content).toMatchObject({ rongqueMaterials: ['主债权合同'], copies: 2 });
@@ -144,7 +145,7 @@ describe('case service over the contract', () => {
     const req = await call(s, 'customer.requestSignature', { caseId: draft.id, purpose: 'rongque' });
     const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     await call(s, 'customer.submitSignature', { requestId: req.requestId, dataUrl: png });
-    const r = await call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: nextWorkday(draft.createdAt.slice(0, 10)), commitmentSigned: true });
+    const r = await call(s, 'cases.acceptRongque', { caseId: draft.id, deadline: nextWorkday(localToday(new Date(draft.createdAt))), commitmentSigned: true });
     expect(r.documents.find((d) => d.docType === 'rongqueCommitment')!.content.signature).toBe(png);
     expect(r.documents.find((d) => d.docType === 'rongque')!.content.signature).toBeUndefined();
   });
