@@ -83,7 +83,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const attachments = new AttachmentsService(db, new BlobStore(layout.blobs), events);
   const cases = new CaseService({ db, catalog, settings, events, blobRefs: (caseId) => caseBlobRefs(db, caseId), actor: () => auth.session().account?.name ?? '', signature: (caseId, purpose) => customer.getSignature(caseId, purpose)?.dataUrl ?? null });
   const idcard = new IdCardService(settings, events, log);
-  const queue = new QueueService({ settings, events, log, dataDir: layout.root, ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
+  const queue = new QueueService({ settings, events, log, dataDir: layout.root, clerk: () => auth.session().account?.name ?? '', ...(options.rendererDir ? { staticDir: options.rendererDir } : {}) });
   const scans = new ScanService(attachments, events, settings);
   sweepOrphanBlobs(attachments, log);
   const barcodes = new BarcodeService(events, log);
@@ -166,6 +166,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'queue.resume': ({ requestId, ...rest }) => queue.op('hall.resume', rest, requestId),
     'queue.pauseWindow': ({ requestId, ...rest }) => queue.op('hall.pause', rest, requestId),
     'queue.resumeWindow': ({ requestId }) => queue.op('hall.unpause', {}, requestId),
+    'queue.takeOverWindow': () => {
+      auth.requireRole('supervisor', 'admin');
+      return queue.takeOver();
+    },
     'queue.hallInfo': () => queue.hallInfo(),
     'attachments.add': (i) => attachments.add(i, Buffer.from(i.jpegBase64, 'base64'), { source: i.source, ...(i.thumbBase64 ? { thumb: Buffer.from(i.thumbBase64, 'base64') } : {}) }),
     'attachments.list': (i) => attachments.listForMaterial(i, { includeDeleted: i.includeDeleted }),

@@ -165,6 +165,11 @@ export const queueMethods = {
   'queue.resume': method({ summary: '恢复挂起的号', input: z.object({ ...mutation, ticketId: z.string().max(64) }).strict(), output: queueStatusSchema }),
   'queue.pauseWindow': method({ summary: '暂停服务', input: z.object({ ...mutation, reason: z.enum(pauseReasons) }).strict(), output: queueStatusSchema }),
   'queue.resumeWindow': method({ summary: '恢复服务', input: z.object(mutation).strict(), output: queueStatusSchema }),
+  'queue.takeOverWindow': method({
+    summary: '值班长强制接管本窗口（原登录人员未退出时）',
+    input: empty,
+    output: queueStatusSchema,
+  }),
   'queue.hallInfo': method({
     summary: '取号机与叫号屏地址',
     input: empty,

@@ -79,6 +79,25 @@ describe('clerk queue service against a remote hall over the LAN', () => {
     expect(JSON.parse(row.case_nos)).toEqual([accepted.caseNo]);
   });
 
+  it('a window another PC still holds is refused; a 管理员/值班长 takes it over, and the next clerk on this PC inherits it', async () => {
+    const held = await fetch(`${hall!.server.url}/api/hall.signIn`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hall!.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ windowNo: 4, clerk: '钱七', categories: ['general'] }),
+    });
+    expect(held.status).toBe(200);
+    await expect(call('queue.status')).rejects.toMatchObject({ code: 'CONFLICT', rule: 'queue.oneClerkPerWindow' });
+    await expect(call('queue.takeOverWindow')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await app.auth.signIn('setup', 'x'); // 安装调试 is a 管理员
+    await call('queue.takeOverWindow');
+    const seat = () => (hall!.db.prepare('SELECT clerk FROM windows WHERE window_no = 4').get() as { clerk: string }).clerk;
+    expect(seat()).toBe('安装调试（未接入平台）');
+    // Sign-out on this PC: calls fall back to the window's configured clerk, and the seat passes on.
+    app.auth.signOut();
+    expect((await call('queue.status')).connection.state).toBe('connected');
+    expect(seat()).toBe('赵敏');
+  });
+
   it('hall unreachable: the status says so, a call fails in Chinese after retries; back up: the same request calls once', async () => {
     await call('queue.status');
     await fetch(`${hall!.server.url}/api/hall.issue`, {

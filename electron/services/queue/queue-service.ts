@@ -14,6 +14,8 @@ import { openHallQueue } from './hall-store';
 
 export interface QueueServiceOptions {
   settings: SettingsService;
+  /** Name of the clerk signed in on this client, or '' (then the configured window clerk is used). */
+  clerk?: () => string;
   events: EventHub;
   log: Logger;
   /** Folder of the embedded hall's queue.sqlite (the client's data folder). */
@@ -35,6 +37,8 @@ export class QueueService {
   private client: HallClient | null = null;
   private embedded: { db: DB; queue: HallQueue; key: string; server: Promise<HallServer | null> } | null = null;
   private signedInAs = '';
+  /** The window this client last signed in to at the hall. */
+  private heldWindow: number | null = null;
   private online = true;
   private unsubscribe: (() => void)[] = [];
   private readonly retryDelays: readonly number[];
@@ -107,6 +111,7 @@ export class QueueService {
     this.client?.close();
     this.client = null;
     this.signedInAs = '';
+    this.heldWindow = null;
   }
 
   private connection(): QueueConnection {
@@ -127,7 +132,8 @@ export class QueueService {
   }
 
   private at(s: Settings) {
-    return { windowNo: s.windowNo, clerk: s.clerkName };
+    // The signed-in clerk, so that calls are attributed to a person; the configured name before sign-in.
+    return { windowNo: s.windowNo, clerk: this.o.clerk?.() || s.clerkName };
   }
 
   /** Calls the hall, retrying unreachable attempts with the same arguments (same request id). */
@@ -148,12 +154,25 @@ export class QueueService {
     }
   }
 
-  private async signIn(): Promise<void> {
+  private async signIn(force = false): Promise<void> {
     const s = this.o.settings.get();
-    const who = JSON.stringify([s.windowNo, s.clerkName, s.queue.categories, s.queue.mode, s.queue.remoteUrl]);
-    if (this.signedInAs === who) return;
-    await this.reach('hall.signIn', { ...this.at(s), categories: s.queue.categories });
+    const who = JSON.stringify([s.windowNo, this.at(s).clerk, s.queue.categories, s.queue.mode, s.queue.remoteUrl]);
+    if (this.signedInAs === who && !force) return;
+    // The clerk changed on this client (sign-out, next clerk in): the seat is this client's own, so
+    // it passes on; another client's seat is refused by the hall unless a 值班长 takes it over.
+    const handOver = this.heldWindow === s.windowNo;
+    await this.reach('hall.signIn', { ...this.at(s), categories: s.queue.categories, force: force || handOver });
     this.signedInAs = who;
+    this.heldWindow = s.windowNo;
+  }
+
+  /**
+   * 值班长: the window is still held by a clerk who left without signing out; take the seat over
+   * for the person signed in here (the hall logs it as a sign-in).
+   */
+  async takeOver(): Promise<QueueStatus> {
+    await this.signIn(true);
+    return this.status();
   }
 
   private withConnection(w: WindowStatus): QueueStatus {
