@@ -1,3 +1,4 @@
+import { catalogFieldSchema, catalogMaterialSchema } from '../../../shared/contract/catalog';
 import { z } from '../../../shared/contract/zod';
 
 /**
@@ -83,29 +84,19 @@ export const calendarDaySchema = z.object({
 
 // The catalogue travels whole: every field the 办事指南 shows and the workspace uses. Fields an
 // older platform does not send take their documented defaults.
-const materialSchema = z.object({
-  id: z.string(),
+// The same material and form-field shapes the workspace reads (shared/contract/catalog.ts), plus
+// the material's order on the wire and defaults for what an older platform leaves out.
+const materialSchema = catalogMaterialSchema.extend({
   orderNum: z.number().int(),
-  name: z.string(),
-  sharedKey: z.string().nullable(),
-  necessity: z.enum(['required', 'optional', 'conditional']),
-  materialType: z.enum(['original', 'copy', 'originalAndCopy']),
-  format: z.enum(['paper', 'electronic', 'both']),
   copies: z.number().int(),
-  sourceType: z.enum(['applicant', 'government', 'agency', 'other']).default('applicant'),
+  sourceType: catalogMaterialSchema.shape.sourceType.default('applicant'),
   acceptStandard: z.string().default(''),
-  allowRongque: z.boolean(),
-  allowPromise: z.boolean(),
-  elicenseType: z.string().nullable(),
   blankFormRef: z.string().nullable().default(null),
   sampleRef: z.string().nullable().default(null),
   note: z.string().default(''),
 });
-const fieldSchema = z.object({
+const fieldSchema = catalogFieldSchema.extend({
   key: z.string().min(1),
-  label: z.string(),
-  kind: z.enum(['text', 'textarea', 'number', 'date', 'select', 'phone', 'idNumber', 'creditCode', 'address']),
-  required: z.boolean(),
   options: z.array(z.string()).default([]),
   prefill: z.string().nullable().default(null),
   maxLength: z.number().int().positive().nullable().default(null),
