@@ -46,6 +46,18 @@ export const defaultHallConfig: HallConfig = {
 
 export type HallNotice = { event: 'changed'; seq: number } | { event: 'called'; seq: number; ticket: Ticket; recall: boolean };
 type At = { windowNo: number; clerk: string };
+/** How many waiting tickets of each lane a window's status lists. */
+const WAITING_SHOWN = 30;
+interface Lane {
+  /** Waiting, and not named for any window or clerk. */
+  open: number;
+  /** Waiting, named by a transfer for one window or clerk. */
+  targeted: TicketRow[];
+  /** The first tickets in queue order, named or not. */
+  head: TicketRow[];
+  /** The contract's ticket for one of these rows, built once however many windows list it. */
+  ticket(r: TicketRow): Ticket;
+}
 type Statement = Database.Statement<unknown[], unknown>;
 /** Queue order within a lane; the same order as the next-ticket rule's tie-breaks. */
 const QUEUE_ORDER = 't.back_from_suspend DESC, t.order_key, t.issued_at, t.id';
@@ -140,7 +152,9 @@ export class HallQueue {
     const args: unknown[] = [...categoryIds];
     let sql = `t.state = 'waiting' AND t.category_id IN (${marks})`;
     if (!this.config.keepOvernight) {
-      sql += ' AND t.day = ?';
+      // After the rollover every waiting ticket is today's: the day narrows nothing, and the unary
+      // + keeps SQLite from walking the whole day's waiting list by it instead of a lane.
+      sql += ' AND +t.day = ?';
       args.push(this.today());
     }
     return { sql, args };
@@ -152,9 +166,9 @@ export class HallQueue {
     return this.sql(`${TICKET_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT ?`).all(...w.args, limit) as TicketRow[];
   }
 
-  private waitingCounts(categoryIds: readonly string[], extra = '', extraArgs: unknown[] = []): Map<string, number> {
+  private waitingCounts(categoryIds: readonly string[]): Map<string, number> {
     const w = this.waitingWhere(categoryIds);
-    const rows = this.sql(`SELECT t.category_id AS id, count(*) AS n FROM tickets t WHERE ${w.sql} ${extra} GROUP BY t.category_id`).all(...w.args, ...extraArgs) as { id: string; n: number }[];
+    const rows = this.sql(`SELECT t.category_id AS id, count(*) AS n FROM tickets t WHERE ${w.sql} GROUP BY t.category_id`).all(...w.args) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
@@ -206,23 +220,69 @@ export class HallQueue {
   windowStatus(at: At): WindowStatus {
     const w = this.signedIn(at);
     const state = this.windowState(w);
-    const target = this.targetFilter(state);
-    const counts = this.waitingCounts(state.categories, target.sql, target.args);
     const marks = state.categories.map(() => '?').join(',') || "''";
     const suspended = this.sql(`${TICKET_SELECT} WHERE t.state = 'suspended' AND (t.window_no = ? OR (t.suspend_kind = 'noMaterial' AND t.category_id IN (${marks}))) ORDER BY t.suspended_at`)
       .all(state.windowNo, ...state.categories) as TicketRow[];
-    const cats = this.categories().filter((c) => state.categories.includes(c.id));
     const active = this.activeAt(state.windowNo);
+    // Only the window (or clerk) a transfer named sees its ticket; the same rule as targetFilter.
+    const sees = (r: TicketRow) => (r.target_window_no === null || r.target_window_no === state.windowNo) && (r.target_clerk === null || r.target_clerk === state.clerk);
     return {
       window: state,
       current: active ? toTicket(active) : null,
       suspended: suspended.map(toTicket),
-      waiting: cats.map((category) => {
-        const w2 = this.waitingWhere([category.id]);
-        const head = this.sql(`${TICKET_SELECT} WHERE ${w2.sql} ${target.sql} ORDER BY ${QUEUE_ORDER} LIMIT 30`).all(...w2.args, ...target.args) as TicketRow[];
-        return { category, count: counts.get(category.id) ?? 0, tickets: head.map(toTicket) };
-      }),
+      waiting: this.categories()
+        .filter((c) => state.categories.includes(c.id))
+        .map((category) => {
+          const lane = this.lane(category.id);
+          return {
+            category,
+            count: lane.open + lane.targeted.filter(sees).length,
+            tickets: lane.head.filter(sees).slice(0, WAITING_SHOWN).map((r) => lane.ticket(r)),
+          };
+        }),
     };
+  }
+
+  /** Lanes already read in this reading phase (see readPhase); null outside one. */
+  private lanes: Map<string, Lane> | null = null;
+
+  /**
+   * A lane as every window sees it: the tickets nobody in particular was named for, counted, and
+   * those a transfer named, listed (they are few). Its head holds enough tickets that any window,
+   * after dropping the ones named for others, still has its first WAITING_SHOWN.
+   */
+  private lane(categoryId: string): Lane {
+    const cached = this.lanes?.get(categoryId);
+    if (cached) return cached;
+    const w = this.waitingWhere([categoryId]);
+    // Named index: otherwise SQLite reads every waiting ticket of the lane to find the few named ones.
+    const named = `SELECT t.id FROM tickets t INDEXED BY tickets_queue_named WHERE ${w.sql} AND (t.target_window_no IS NOT NULL OR t.target_clerk IS NOT NULL)`;
+    const targeted = this.sql(`${TICKET_SELECT} WHERE t.id IN (${named})`).all(...w.args) as TicketRow[];
+    const open = (this.sql(`SELECT count(*) AS n FROM tickets t WHERE ${w.sql} AND t.target_window_no IS NULL AND t.target_clerk IS NULL`).get(...w.args) as { n: number }).n;
+    const head = this.waitingRows([categoryId], WAITING_SHOWN + targeted.length);
+    const tickets = new Map<string, Ticket>();
+    const ticket = (r: TicketRow) => {
+      let t = tickets.get(r.id);
+      if (!t) tickets.set(r.id, (t = toTicket(r)));
+      return t;
+    };
+    const lane = { open, targeted, head, ticket };
+    this.lanes?.set(categoryId, lane);
+    return lane;
+  }
+
+  /**
+   * Runs reads that change nothing (every window's status after a group commit) sharing each
+   * lane between them: a hundred windows answered at once read the queue once, not a hundred times.
+   */
+  readPhase<T>(fn: () => T): T {
+    if (this.lanes) return fn();
+    this.lanes = new Map();
+    try {
+      return fn();
+    } finally {
+      this.lanes = null;
+    }
   }
 
   board(): Board {
@@ -627,8 +687,9 @@ export class HallQueue {
   private rollover(): void {
     if (this.config.keepOvernight) return;
     const today = this.today();
-    const stale = this.sql(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.day < ?`).all(today) as TicketRow[];
-    for (const t of stale) this.move(t, 'cancel', { windowNo: 0, clerk: '' }, { finished_at: this.now() }, { reason: 'dayEnd' });
+    // Named index: left to itself SQLite walks every waiting ticket by state, on every change.
+    const stale = this.sql("SELECT id FROM tickets INDEXED BY tickets_waiting_day WHERE state = 'waiting' AND day < ?").all(today) as { id: string }[];
+    for (const { id } of stale) this.move(this.ticketRow(id)!, 'cancel', { windowNo: 0, clerk: '' }, { finished_at: this.now() }, { reason: 'dayEnd' });
   }
 
   private windowOp(input: At & { requestId: string }, op: string, fn: () => void): WindowStatus {
@@ -652,7 +713,25 @@ export class HallQueue {
         if (ticket && ticket.state === 'called') this.emit({ event: 'called', seq: this.lastSeq(), ticket, recall: called.recall });
       }
     }
-    return this.windowStatus(input);
+    // Under effectOnly the caller reads the status itself, after the batch's last change.
+    return this.statusLater ? (undefined as unknown as WindowStatus) : this.windowStatus(input);
+  }
+
+  /** Set while effectOnly runs. */
+  private statusLater = false;
+
+  /**
+   * Runs a window operation for its effect alone, leaving its answer (the window's status) to be
+   * read afterwards: a group commit reads every window's status once all its changes are made,
+   * in one readPhase, instead of reading the queue again after each.
+   */
+  effectOnly(fn: () => unknown): void {
+    this.statusLater = true;
+    try {
+      fn();
+    } finally {
+      this.statusLater = false;
+    }
   }
 
   private notify(): void {

@@ -8,7 +8,7 @@ import type { HallEvent } from '../../../shared/contract/queue';
 import type { Logger } from '../log';
 import { contentSecurityPolicy } from '../web/csp';
 import { resolveStatic, sendFile } from '../web/static-files';
-import { dispatchHall } from './hall-dispatch';
+import { dispatchHallBatch } from './hall-dispatch';
 import type { HallQueue } from './hall-queue';
 
 export const HALL_WS_PROTOCOL = 'hall-queue';
@@ -165,7 +165,7 @@ function groupCommit(queue: HallQueue, onInternal: (op: string, e: unknown) => v
     pending = [];
     let results: Envelope<unknown>[];
     try {
-      results = queue.batch(() => batch.map((p) => dispatchHall(queue, p.op, p.input, onInternal)));
+      results = queue.batch(() => dispatchHallBatch(queue, batch, onInternal));
     } catch (error) {
       const payload = isAppError(error) ? error.toPayload() : internalErrorPayload;
       if (!isAppError(error)) onInternal('batch', error);

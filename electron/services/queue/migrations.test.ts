@@ -30,7 +30,7 @@ describe('hall migration 20 (queue order indexes)', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(hallMigrations.at(-1)!.version);
       const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'").all() as { name: string }[]).map((r) => r.name);
-      expect(names).toEqual(expect.arrayContaining(['tickets_queue', 'tickets_queue_priority', 'tickets_queue_appointment', 'tickets_queue_arrival', 'tickets_state_day', 'tickets_order_key']));
+      expect(names).toEqual(expect.arrayContaining(['tickets_queue', 'tickets_queue_priority', 'tickets_queue_appointment', 'tickets_queue_named', 'tickets_queue_arrival', 'tickets_waiting_day', 'tickets_order_key']));
       expect(db.prepare('SELECT id FROM tickets ORDER BY id').all()).toEqual([{ id: 't1' }, { id: 't2' }]);
       queue.signIn({ windowNo: 1, clerk: '甲', categories: ['general'], force: false });
       const status = queue.callNext({ windowNo: 1, clerk: '甲', requestId: 'r1' });
@@ -54,7 +54,7 @@ describe('hall migration 20 (queue order indexes)', () => {
       expect(head).not.toContain('TEMP B-TREE');
       expect(plan(db, "SELECT * FROM tickets t WHERE t.state = 'waiting' AND t.category_id IN (?) AND t.priority_group IS NOT NULL ORDER BY t.back_from_suspend DESC, t.order_key, t.issued_at, t.id LIMIT 1", 'general')).toContain('tickets_queue_priority');
       expect(plan(db, "SELECT * FROM tickets t WHERE t.state = 'waiting' AND t.category_id IN (?) ORDER BY t.issued_at LIMIT 1", 'general')).toContain('tickets_queue_arrival');
-      expect(plan(db, "SELECT * FROM tickets t WHERE t.state = 'waiting' AND t.day < ?", '2026-03-02')).toContain('tickets_state_day (state=? AND day<?)');
+      expect(plan(db, "SELECT id FROM tickets INDEXED BY tickets_waiting_day WHERE state = 'waiting' AND day < ?", '2026-03-02')).toContain('tickets_waiting_day (day<?)');
       expect(plan(db, 'SELECT max(order_key) FROM tickets')).toContain('tickets_order_key');
     } finally {
       db.close();
