@@ -25,8 +25,10 @@ const impl: Impl = {
   'hall.stats': (q) => q.stats(),
 };
 
+type OnInternal = (op: string, e: unknown) => void;
+
 /** The hall API's one entry: validate, run, validate the answer; never a bare exception. */
-export function dispatchHall(queue: HallQueue, op: string, raw: unknown, onInternal?: (op: string, e: unknown) => void): Envelope<unknown> {
+export function dispatchHall(queue: HallQueue, op: string, raw: unknown, onInternal?: OnInternal): Envelope<unknown> {
   if (!isHallOp(op)) {
     return { ok: false, error: new AppError('UNKNOWN_METHOD', '叫号服务没有这个功能。', { hint: '请升级客户端或叫号服务，使两者版本一致。' }).toPayload() };
   }
@@ -42,8 +44,49 @@ export function dispatchHall(queue: HallQueue, op: string, raw: unknown, onInter
     }
     return { ok: true, value: checked.data };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.toPayload() };
-    onInternal?.(op, error);
-    return { ok: false, error: internalErrorPayload };
+    return failure(op, error, onInternal);
   }
+}
+
+function failure(op: string, error: unknown, onInternal?: OnInternal): Envelope<never> {
+  if (isAppError(error)) return { ok: false, error: error.toPayload() };
+  onInternal?.(op, error);
+  return { ok: false, error: internalErrorPayload };
+}
+
+/** Window operations whose answer is the window's status once the change is made. */
+const statusOps: ReadonlySet<string> = new Set<HallOpName>([
+  'hall.callNext',
+  'hall.recall',
+  'hall.noShow',
+  'hall.start',
+  'hall.finish',
+  'hall.transfer',
+  'hall.suspend',
+  'hall.resume',
+  'hall.cancel',
+  'hall.pause',
+  'hall.unpause',
+]);
+
+/**
+ * A group commit's operations, in order, inside the caller's transaction. Window operations are
+ * applied first and answered afterwards with the window's status as the whole batch left it
+ * (`hall.window`, same schema), read in one readPhase so that windows serving the same lanes
+ * share one reading of the queue.
+ */
+export function dispatchHallBatch(queue: HallQueue, items: readonly { op: string; input: unknown }[], onInternal?: OnInternal): Envelope<unknown>[] {
+  const applied = items.map(({ op, input }): Envelope<unknown> | { windowNo: number; clerk: string } => {
+    if (!statusOps.has(op)) return dispatchHall(queue, op, input, onInternal);
+    const parsed = hallOps[op as HallOpName].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error.issues).toPayload() };
+    try {
+      queue.effectOnly(() => (impl[op as HallOpName] as (q: HallQueue, i: unknown) => unknown)(queue, parsed.data));
+    } catch (error) {
+      return failure(op, error, onInternal);
+    }
+    const { windowNo, clerk } = parsed.data as { windowNo: number; clerk: string };
+    return { windowNo, clerk };
+  });
+  return queue.readPhase(() => applied.map((a) => ('ok' in a ? a : dispatchHall(queue, 'hall.window', a, onInternal))));
 }

@@ -4,6 +4,7 @@ import { makeTempDir } from '../../../test/support/tmp';
 import { chooseNext, type RatioState } from '../../../shared/domain/queue/next-ticket';
 import type { DB } from '../db/connection';
 import type { HallNotice, HallQueue } from './hall-queue';
+import { dispatchHallBatch } from './hall-dispatch';
 import { openHallQueue } from './hall-store';
 
 // 09:00 in Shanghai on a Monday.
@@ -146,6 +147,43 @@ describe('hall queue service on a real queue.sqlite', () => {
     issue('business');
     const next = q.callNext({ ...w(1), requestId: r() });
     expect(next.current).toMatchObject({ label: 'A001', callReason: '补齐材料后返回，优先接续办理' });
+  });
+
+  it('a group commit answers each window with the status the batch left, the same as reading that window alone (named tickets included)', () => {
+    for (const n of [1, 2, 3, 4]) q.signIn({ ...w(n), categories: ['general'], force: false });
+    for (let i = 0; i < 40; i++) issue();
+    // Three tickets at the head of the lane named by transfers: two for window 2, one for clerk3.
+    for (const to of [{ toWindowNo: 2 }, { toWindowNo: 2 }, { toClerk: 'clerk3' }]) {
+      q.callNext({ ...w(1), requestId: r() });
+      q.transfer({ ...w(1), requestId: r(), ...to });
+    }
+    const items = [
+      { op: 'hall.callNext', input: { ...w(4), requestId: r() } },
+      { op: 'hall.window', input: w(1) },
+      { op: 'hall.callNext', input: { ...w(2), requestId: r() } },
+      { op: 'hall.finish', input: { ...w(9), requestId: r(), caseNos: [] } },
+      { op: 'hall.callNext', input: { ...w(3), requestId: r() } },
+      { op: 'hall.pause', input: { ...w(1), requestId: r(), reason: '用餐' } },
+    ];
+    const answers = q.batch(() => dispatchHallBatch(q, items));
+    expect(answers[3]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const value = (i: number) => {
+      const a = answers[i]!;
+      if (!a.ok) throw new Error(`answer ${i}: ${a.error.message}`);
+      return a.value as ReturnType<HallQueue['windowStatus']>;
+    };
+    for (const i of [0, 2, 4, 5]) expect(value(i)).toEqual(q.windowStatus(items[i]!.input as { windowNo: number; clerk: string }));
+    expect(value(0).current!.label).toBe('A004');
+    expect(value(2).current).toMatchObject({ label: 'A001', targetWindowNo: 2 });
+    expect(value(4).current).toMatchObject({ label: 'A003', targetClerk: 'clerk3' });
+    expect(value(5).window.paused).toBe(true);
+    // Window 2 still sees its other named ticket first; window 1 sees none of them.
+    const lists = (s: ReturnType<HallQueue['windowStatus']>) => s.waiting[0]!;
+    expect(lists(q.windowStatus(w(2))).tickets[0]).toMatchObject({ label: 'A002', targetWindowNo: 2 });
+    expect(lists(value(5)).tickets.every((t) => t.targetWindowNo === null && t.targetClerk === null)).toBe(true);
+    expect(lists(value(5)).tickets).toHaveLength(30);
+    expect(lists(value(5)).count).toBe(36);
+    expect(lists(q.windowStatus(w(2))).count).toBe(37);
   });
 
   it('pauses a window with a reason and refuses calls until resumed', () => {

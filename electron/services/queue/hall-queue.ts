@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type {
@@ -45,6 +46,19 @@ export const defaultHallConfig: HallConfig = {
 
 export type HallNotice = { event: 'changed'; seq: number } | { event: 'called'; seq: number; ticket: Ticket; recall: boolean };
 type At = { windowNo: number; clerk: string };
+/** How many waiting tickets of each lane a window's status lists. */
+const WAITING_SHOWN = 30;
+interface Lane {
+  /** Waiting, and not named for any window or clerk. */
+  open: number;
+  /** Waiting, named by a transfer for one window or clerk. */
+  targeted: TicketRow[];
+  /** The first tickets in queue order, named or not. */
+  head: TicketRow[];
+  /** The contract's ticket for one of these rows, built once however many windows list it. */
+  ticket(r: TicketRow): Ticket;
+}
+type Statement = Database.Statement<unknown[], unknown>;
 /** Queue order within a lane; the same order as the next-ticket rule's tie-breaks. */
 const QUEUE_ORDER = 't.back_from_suspend DESC, t.order_key, t.issued_at, t.id';
 
@@ -74,15 +88,32 @@ export class HallQueue {
 
   configure(patch: Partial<HallConfig>): HallConfig {
     this.config = { ...this.config, ...patch };
-    this.db.prepare("INSERT INTO hall_config (key, value) VALUES ('config', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(this.config));
+    this.sql("INSERT INTO hall_config (key, value) VALUES ('config', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(this.config));
     return this.config;
   }
 
   upsertCategory(c: Category): void {
     writeTransaction(this.db, () => {
-      const sort = (this.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM categories').get() as { s: number }).s;
-      this.db.prepare('INSERT INTO categories (id, prefix, name, sort) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET prefix = excluded.prefix, name = excluded.name').run(c.id, c.prefix, c.name, sort);
+      const sort = (this.sql('SELECT coalesce(max(sort), 0) + 1 AS s FROM categories').get() as { s: number }).s;
+      this.sql('INSERT INTO categories (id, prefix, name, sort) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET prefix = excluded.prefix, name = excluded.name').run(c.id, c.prefix, c.name, sort);
     });
+  }
+
+  private readonly statements = new Map<string, Statement>();
+
+  /**
+   * A prepared statement, compiled once: compiling the ticket queries cost more than running
+   * them, on every operation. The texts vary only with the number of categories a window serves,
+   * so the cache stays small; it is emptied if that ever stops being true.
+   */
+  private sql(text: string): Statement {
+    let s = this.statements.get(text);
+    if (!s) {
+      if (this.statements.size >= 500) this.statements.clear();
+      s = this.db.prepare(text);
+      this.statements.set(text, s);
+    }
+    return s;
   }
 
   subscribe(fn: (n: HallNotice) => void): () => void {
@@ -97,17 +128,17 @@ export class HallQueue {
   // --- reads ------------------------------------------------------------------------------------
 
   categories(): Category[] {
-    return this.db.prepare('SELECT id, prefix, name FROM categories ORDER BY sort').all() as Category[];
+    return this.sql('SELECT id, prefix, name FROM categories ORDER BY sort').all() as Category[];
   }
 
   private category(id: string): Category {
-    const c = this.db.prepare('SELECT id, prefix, name FROM categories WHERE id = ?').get(id) as Category | undefined;
+    const c = this.sql('SELECT id, prefix, name FROM categories WHERE id = ?').get(id) as Category | undefined;
     if (!c) throw new AppError('NOT_FOUND', '没有这个业务类别。', { hint: '请重新选择业务类别；如果类别已调整，请刷新页面。' });
     return c;
   }
 
   private ticketRow(id: string): TicketRow | undefined {
-    return this.db.prepare(`${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRow | undefined;
+    return this.sql(`${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRow | undefined;
   }
 
   ticket(id: string): Ticket | null {
@@ -121,7 +152,9 @@ export class HallQueue {
     const args: unknown[] = [...categoryIds];
     let sql = `t.state = 'waiting' AND t.category_id IN (${marks})`;
     if (!this.config.keepOvernight) {
-      sql += ' AND t.day = ?';
+      // After the rollover every waiting ticket is today's: the day narrows nothing, and the unary
+      // + keeps SQLite from walking the whole day's waiting list by it instead of a lane.
+      sql += ' AND +t.day = ?';
       args.push(this.today());
     }
     return { sql, args };
@@ -130,17 +163,17 @@ export class HallQueue {
   /** Waiting tickets in queue order (the order the next-ticket rule uses within a lane). */
   private waitingRows(categoryIds: readonly string[], limit = -1): TicketRow[] {
     const w = this.waitingWhere(categoryIds);
-    return this.db.prepare(`${TICKET_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT ?`).all(...w.args, limit) as TicketRow[];
+    return this.sql(`${TICKET_SELECT} WHERE ${w.sql} ORDER BY ${QUEUE_ORDER} LIMIT ?`).all(...w.args, limit) as TicketRow[];
   }
 
-  private waitingCounts(categoryIds: readonly string[], extra = '', extraArgs: unknown[] = []): Map<string, number> {
+  private waitingCounts(categoryIds: readonly string[]): Map<string, number> {
     const w = this.waitingWhere(categoryIds);
-    const rows = this.db.prepare(`SELECT t.category_id AS id, count(*) AS n FROM tickets t WHERE ${w.sql} ${extra} GROUP BY t.category_id`).all(...w.args, ...extraArgs) as { id: string; n: number }[];
+    const rows = this.sql(`SELECT t.category_id AS id, count(*) AS n FROM tickets t WHERE ${w.sql} GROUP BY t.category_id`).all(...w.args) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   private windowRow(windowNo: number): WindowRow | undefined {
-    return this.db.prepare('SELECT * FROM windows WHERE window_no = ?').get(windowNo) as WindowRow | undefined;
+    return this.sql('SELECT * FROM windows WHERE window_no = ?').get(windowNo) as WindowRow | undefined;
   }
 
   private windowState(w: WindowRow): WindowState {
@@ -164,46 +197,96 @@ export class HallQueue {
     const args = [...base.args, ...target.args];
     const agedBefore = this.config.policy.agingMinutes > 0 ? now - this.config.policy.agingMinutes * 60_000 : -Infinity;
     const pick = (extra: string, order: string, extraArgs: unknown[] = [], limit = 1) =>
-      this.db.prepare(`${TICKET_SELECT} WHERE ${where} ${extra} ORDER BY ${order} LIMIT ?`).all(...args, ...extraArgs, limit) as TicketRow[];
+      this.sql(`${TICKET_SELECT} WHERE ${where} ${extra} ORDER BY ${order} LIMIT ?`).all(...args, ...extraArgs, limit) as TicketRow[];
+    const longest = pick('', `t.issued_at, ${QUEUE_ORDER}`);
+    // Nobody has waited long enough to age when even the longest waiting has not.
+    const anyAged = longest.length > 0 && longest[0]!.issued_at <= agedBefore;
+    // The lane heads walk the lane in queue order (the unary + keeps SQLite from fetching the
+    // whole lane by arrival time and sorting it); the head is usually among the first few.
     const rows = [
-      ...pick('', `t.issued_at, ${QUEUE_ORDER}`),
+      ...longest,
       ...pick('AND t.appointment IS NOT NULL', QUEUE_ORDER, [], 200),
       ...pick('AND t.priority_group IS NOT NULL', QUEUE_ORDER),
-      ...pick('AND t.priority_group IS NULL AND t.issued_at <= ?', QUEUE_ORDER, [agedBefore]),
-      ...pick('AND t.priority_group IS NULL AND t.issued_at > ?', QUEUE_ORDER, [agedBefore]),
+      ...(anyAged ? pick('AND t.priority_group IS NULL AND +t.issued_at <= ?', QUEUE_ORDER, [agedBefore]) : []),
+      ...pick('AND t.priority_group IS NULL AND +t.issued_at > ?', QUEUE_ORDER, [agedBefore]),
     ];
     return [...new Map(rows.map((r) => [r.id, r])).values()];
   }
 
   private activeAt(windowNo: number): TicketRow | undefined {
-    return this.db.prepare(`${TICKET_SELECT} WHERE t.window_no = ? AND t.state IN ('called', 'serving')`).get(windowNo) as TicketRow | undefined;
+    return this.sql(`${TICKET_SELECT} WHERE t.window_no = ? AND t.state IN ('called', 'serving')`).get(windowNo) as TicketRow | undefined;
   }
 
   windowStatus(at: At): WindowStatus {
     const w = this.signedIn(at);
     const state = this.windowState(w);
-    const target = this.targetFilter(state);
-    const counts = this.waitingCounts(state.categories, target.sql, target.args);
     const marks = state.categories.map(() => '?').join(',') || "''";
-    const suspended = this.db
-      .prepare(`${TICKET_SELECT} WHERE t.state = 'suspended' AND (t.window_no = ? OR (t.suspend_kind = 'noMaterial' AND t.category_id IN (${marks}))) ORDER BY t.suspended_at`)
+    const suspended = this.sql(`${TICKET_SELECT} WHERE t.state = 'suspended' AND (t.window_no = ? OR (t.suspend_kind = 'noMaterial' AND t.category_id IN (${marks}))) ORDER BY t.suspended_at`)
       .all(state.windowNo, ...state.categories) as TicketRow[];
-    const cats = this.categories().filter((c) => state.categories.includes(c.id));
     const active = this.activeAt(state.windowNo);
+    // Only the window (or clerk) a transfer named sees its ticket; the same rule as targetFilter.
+    const sees = (r: TicketRow) => (r.target_window_no === null || r.target_window_no === state.windowNo) && (r.target_clerk === null || r.target_clerk === state.clerk);
     return {
       window: state,
       current: active ? toTicket(active) : null,
       suspended: suspended.map(toTicket),
-      waiting: cats.map((category) => {
-        const w2 = this.waitingWhere([category.id]);
-        const head = this.db.prepare(`${TICKET_SELECT} WHERE ${w2.sql} ${target.sql} ORDER BY ${QUEUE_ORDER} LIMIT 30`).all(...w2.args, ...target.args) as TicketRow[];
-        return { category, count: counts.get(category.id) ?? 0, tickets: head.map(toTicket) };
-      }),
+      waiting: this.categories()
+        .filter((c) => state.categories.includes(c.id))
+        .map((category) => {
+          const lane = this.lane(category.id);
+          return {
+            category,
+            count: lane.open + lane.targeted.filter(sees).length,
+            tickets: lane.head.filter(sees).slice(0, WAITING_SHOWN).map((r) => lane.ticket(r)),
+          };
+        }),
     };
   }
 
+  /** Lanes already read in this reading phase (see readPhase); null outside one. */
+  private lanes: Map<string, Lane> | null = null;
+
+  /**
+   * A lane as every window sees it: the tickets nobody in particular was named for, counted, and
+   * those a transfer named, listed (they are few). Its head holds enough tickets that any window,
+   * after dropping the ones named for others, still has its first WAITING_SHOWN.
+   */
+  private lane(categoryId: string): Lane {
+    const cached = this.lanes?.get(categoryId);
+    if (cached) return cached;
+    const w = this.waitingWhere([categoryId]);
+    // Named index: otherwise SQLite reads every waiting ticket of the lane to find the few named ones.
+    const named = `SELECT t.id FROM tickets t INDEXED BY tickets_queue_named WHERE ${w.sql} AND (t.target_window_no IS NOT NULL OR t.target_clerk IS NOT NULL)`;
+    const targeted = this.sql(`${TICKET_SELECT} WHERE t.id IN (${named})`).all(...w.args) as TicketRow[];
+    const open = (this.sql(`SELECT count(*) AS n FROM tickets t WHERE ${w.sql} AND t.target_window_no IS NULL AND t.target_clerk IS NULL`).get(...w.args) as { n: number }).n;
+    const head = this.waitingRows([categoryId], WAITING_SHOWN + targeted.length);
+    const tickets = new Map<string, Ticket>();
+    const ticket = (r: TicketRow) => {
+      let t = tickets.get(r.id);
+      if (!t) tickets.set(r.id, (t = toTicket(r)));
+      return t;
+    };
+    const lane = { open, targeted, head, ticket };
+    this.lanes?.set(categoryId, lane);
+    return lane;
+  }
+
+  /**
+   * Runs reads that change nothing (every window's status after a group commit) sharing each
+   * lane between them: a hundred windows answered at once read the queue once, not a hundred times.
+   */
+  readPhase<T>(fn: () => T): T {
+    if (this.lanes) return fn();
+    this.lanes = new Map();
+    try {
+      return fn();
+    } finally {
+      this.lanes = null;
+    }
+  }
+
   board(): Board {
-    const windows = this.db.prepare('SELECT * FROM windows WHERE clerk IS NOT NULL ORDER BY window_no').all() as WindowRow[];
+    const windows = this.sql('SELECT * FROM windows WHERE clerk IS NOT NULL ORDER BY window_no').all() as WindowRow[];
     const recent = this.recentCalls(12);
     const cats = this.categories();
     const counts = this.waitingCounts(cats.map((c) => c.id));
@@ -222,8 +305,7 @@ export class HallQueue {
   }
 
   private recentCalls(limit: number) {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT e.seq, e.at, e.kind, e.window_no, t.label FROM events e JOIN tickets t ON t.id = e.ticket_id
          WHERE e.kind IN ('call', 'recall') ORDER BY e.seq DESC LIMIT ?`,
       )
@@ -233,8 +315,8 @@ export class HallQueue {
 
   stats(): QueueStats {
     const day = this.today();
-    const rows = this.db.prepare(`${TICKET_SELECT} WHERE t.day = ? ORDER BY t.issued_at`).all(day) as TicketRow[];
-    const windows = this.db.prepare('SELECT * FROM windows ORDER BY window_no').all() as WindowRow[];
+    const rows = this.sql(`${TICKET_SELECT} WHERE t.day = ? ORDER BY t.issued_at`).all(day) as TicketRow[];
+    const windows = this.sql('SELECT * FROM windows ORDER BY window_no').all() as WindowRow[];
     const span = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
     return {
       day,
@@ -272,8 +354,7 @@ export class HallQueue {
 
   private peopleAhead(t: TicketRow): number {
     const w = this.waitingWhere([t.category_id]);
-    const ahead = this.db
-      .prepare(`SELECT count(*) AS n FROM tickets t WHERE ${w.sql} AND t.id <> ? AND (t.back_from_suspend > ? OR (t.back_from_suspend = ? AND t.order_key <= ?))`)
+    const ahead = this.sql(`SELECT count(*) AS n FROM tickets t WHERE ${w.sql} AND t.id <> ? AND (t.back_from_suspend > ? OR (t.back_from_suspend = ? AND t.order_key <= ?))`)
       .get(...w.args, t.id, t.back_from_suspend, t.back_from_suspend, t.order_key) as { n: number };
     return ahead.n;
   }
@@ -285,22 +366,20 @@ export class HallQueue {
     }
     const now = this.now();
     const day = this.today();
-    const counter = this.db.prepare('SELECT day, last FROM counters WHERE category_id = ?').get(cat.id) as { day: string; last: number } | undefined;
+    const counter = this.sql('SELECT day, last FROM counters WHERE category_id = ?').get(cat.id) as { day: string; last: number } | undefined;
     const keep = this.config.keepOvernight;
     const number = !counter || (counter.day !== day && !keep) ? 1 : counter.last + 1;
     if (number > 9999) throw new AppError('RULE_VIOLATION', `${cat.name}今日号码已发完（9999 号）。`, { hint: '请联系大厅工作人员人工登记。' });
-    this.db
-      .prepare('INSERT INTO counters (category_id, day, last) VALUES (?, ?, ?) ON CONFLICT(category_id) DO UPDATE SET day = excluded.day, last = excluded.last')
+    this.sql('INSERT INTO counters (category_id, day, last) VALUES (?, ?, ?) ON CONFLICT(category_id) DO UPDATE SET day = excluded.day, last = excluded.last')
       .run(cat.id, keep && counter ? counter.day : day, number);
     const id = randomUUID();
     const label = formatLabel(cat.prefix, number);
     // Strictly increasing, so two tickets issued in the same millisecond still have an order.
-    const last = (this.db.prepare('SELECT max(order_key) AS k FROM tickets').get() as { k: number | null }).k;
+    const last = (this.sql('SELECT max(order_key) AS k FROM tickets').get() as { k: number | null }).k;
     const orderKey = last === null ? now : Math.max(now, last + 0.001);
     // Kept overnight, the label stays unique under the day the numbering started.
     const ticketDay = keep && counter ? counter.day : day;
-    this.db
-      .prepare('INSERT INTO tickets (id, day, category_id, prefix, number, label, state, priority_group, appointment, issued_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO tickets (id, day, category_id, prefix, number, label, state, priority_group, appointment, issued_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, ticketDay, cat.id, cat.prefix, number, label, 'waiting', priorityGroup, appointment?.json ?? null, now, orderKey);
     this.log('issue', id, null, null, { label, priorityGroup });
     return { id, ...this.issuedFor(id) };
@@ -310,8 +389,7 @@ export class HallQueue {
     this.category(input.categoryId);
     const { categoryId, ...data } = input;
     writeTransaction(this.db, () => {
-      this.db
-        .prepare('INSERT INTO appointments (code, id_no, category_id, data, slot_start, slot_end) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING')
+      this.sql('INSERT INTO appointments (code, id_no, category_id, data, slot_start, slot_end) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING')
         .run(input.code.trim().toUpperCase(), input.idNo.trim().toUpperCase(), categoryId, JSON.stringify(data), input.slotStart, input.slotEnd);
     });
     return { code: input.code.trim().toUpperCase() };
@@ -323,8 +401,8 @@ export class HallQueue {
       const today = this.today();
       const rows = (
         input.code !== undefined
-          ? this.db.prepare('SELECT * FROM appointments WHERE code = ?').all(input.code.trim().toUpperCase())
-          : this.db.prepare('SELECT * FROM appointments WHERE id_no = ?').all(input.idNo!.trim().toUpperCase())
+          ? this.sql('SELECT * FROM appointments WHERE code = ?').all(input.code.trim().toUpperCase())
+          : this.sql('SELECT * FROM appointments WHERE id_no = ?').all(input.idNo!.trim().toUpperCase())
       ) as { code: string; category_id: string; data: string; slot_start: number; slot_end: number; ticket_id: string | null }[];
       const todays = rows.filter((r) => businessDay(r.slot_start, this.config.timeZone) === today);
       if (todays.length === 0) throw new AppError('NOT_FOUND', '没有找到您今天的预约。', { hint: '请核对预约码，或直接选择业务取号。' });
@@ -336,7 +414,7 @@ export class HallQueue {
       if (now > open.slot_end) throw new AppError('RULE_VIOLATION', `预约时段 ${hm(open.slot_start)}–${hm(open.slot_end)} 已过。`, { hint: '请直接选择业务取普通号。' });
       const data = { code: open.code, ...(JSON.parse(open.data) as object), slotStart: open.slot_start, slotEnd: open.slot_end };
       const issued = this.issueTicket(open.category_id, null, { json: JSON.stringify(data) });
-      this.db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?').run(issued.id, open.code);
+      this.sql('UPDATE appointments SET ticket_id = ? WHERE code = ?').run(issued.id, open.code);
       return issued;
     }, (id) => this.issuedFor(id!));
   }
@@ -351,14 +429,13 @@ export class HallQueue {
         throw new AppError('CONFLICT', `${input.windowNo} 号窗口已由${w.clerk || '其他人员'}登录。`, { hint: '同一窗口只能有一名受理人员；请核对窗口号，或由对方退出后再登录。', rule: 'queue.oneClerkPerWindow' });
       }
       if (input.clerk !== '') {
-        const elsewhere = this.db.prepare('SELECT window_no FROM windows WHERE clerk = ? AND window_no <> ?').get(input.clerk, input.windowNo) as { window_no: number } | undefined;
+        const elsewhere = this.sql('SELECT window_no FROM windows WHERE clerk = ? AND window_no <> ?').get(input.clerk, input.windowNo) as { window_no: number } | undefined;
         if (elsewhere && !input.force) {
           throw new AppError('CONFLICT', `${input.clerk}已在 ${elsewhere.window_no} 号窗口登录。`, { hint: '一名受理人员只能登录一个窗口；请先在原窗口退出。', rule: 'queue.oneClerkPerWindow' });
         }
-        if (elsewhere) this.db.prepare('UPDATE windows SET clerk = NULL WHERE window_no = ?').run(elsewhere.window_no);
+        if (elsewhere) this.sql('UPDATE windows SET clerk = NULL WHERE window_no = ?').run(elsewhere.window_no);
       }
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO windows (window_no, clerk, categories, ratio, free_since, stats_day) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT(window_no) DO UPDATE SET clerk = excluded.clerk, categories = excluded.categories`,
         )
@@ -416,8 +493,7 @@ export class HallQueue {
       const oldest = Math.min(...rows.map((r) => r.issued_at));
       const idle = w.free_since === null ? 0 : Math.max(0, now - Math.max(w.free_since, oldest));
       const fresh = w.stats_day !== day;
-      this.db
-        .prepare('UPDATE windows SET ratio = ?, free_since = NULL, stats_day = ?, idle_ms = ?, served = ? WHERE window_no = ?')
+      this.sql('UPDATE windows SET ratio = ?, free_since = NULL, stats_day = ?, idle_ms = ?, served = ? WHERE window_no = ?')
         .run(JSON.stringify(choice.ratio), day, (fresh ? 0 : w.idle_ms) + idle, fresh ? 0 : w.served, w.window_no);
       this.pendingCall = { id: t.id, recall: false };
     });
@@ -462,7 +538,7 @@ export class HallQueue {
     return this.windowOp(input, 'finish', () => {
       const t = this.current(input, 'finish');
       this.move(t, 'finish', input, { finished_at: this.now(), case_nos: JSON.stringify(input.caseNos) }, { caseNos: input.caseNos });
-      this.db.prepare('UPDATE windows SET served = served + 1 WHERE window_no = ?').run(input.windowNo);
+      this.sql('UPDATE windows SET served = served + 1 WHERE window_no = ?').run(input.windowNo);
       this.freeWindow(input.windowNo);
     });
   }
@@ -477,8 +553,7 @@ export class HallQueue {
       this.move(t, 'transfer', input, { finished_at: this.now() }, { toCategoryId: category, toWindowNo: input.toWindowNo ?? null, toClerk: input.toClerk ?? null });
       // The child keeps the number and its place by arrival; only the target may call it.
       const child = randomUUID();
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO tickets (id, day, category_id, prefix, number, label, state, priority_group, appointment, issued_at, order_key, parent_id, target_window_no, target_clerk)
            VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -529,7 +604,7 @@ export class HallQueue {
   pause(input: HallParsed<'hall.pause'>): WindowStatus {
     return this.windowOp(input, 'pause', () => {
       this.signedIn(input);
-      this.db.prepare('UPDATE windows SET paused = 1, pause_reason = ? WHERE window_no = ?').run(input.reason, input.windowNo);
+      this.sql('UPDATE windows SET paused = 1, pause_reason = ? WHERE window_no = ?').run(input.reason, input.windowNo);
       this.log('pause', null, input.windowNo, input.clerk, { reason: input.reason });
     });
   }
@@ -537,7 +612,7 @@ export class HallQueue {
   unpause(input: HallParsed<'hall.unpause'>): WindowStatus {
     return this.windowOp(input, 'unpause', () => {
       this.signedIn(input);
-      this.db.prepare('UPDATE windows SET paused = 0, pause_reason = NULL, free_since = ? WHERE window_no = ?').run(this.now(), input.windowNo);
+      this.sql('UPDATE windows SET paused = 0, pause_reason = NULL, free_since = ? WHERE window_no = ?').run(this.now(), input.windowNo);
       this.log('unpause', null, input.windowNo, input.clerk, {});
     });
   }
@@ -554,7 +629,7 @@ export class HallQueue {
   }
 
   private freeWindow(windowNo: number): void {
-    this.db.prepare('UPDATE windows SET free_since = ? WHERE window_no = ?').run(this.now(), windowNo);
+    this.sql('UPDATE windows SET free_since = ? WHERE window_no = ?').run(this.now(), windowNo);
   }
 
   /** Applies one state-machine transition to a ticket row and logs it. */
@@ -565,7 +640,7 @@ export class HallQueue {
     const sql = `UPDATE tickets SET state = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ? AND state = ?`;
     let changed: number;
     try {
-      changed = this.db.prepare(sql).run(result.to, ...cols.map((c) => set[c]!), t.id, t.state).changes;
+      changed = this.sql(sql).run(result.to, ...cols.map((c) => set[c]!), t.id, t.state).changes;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw ticketLocked(t.label);
       throw error;
@@ -575,11 +650,11 @@ export class HallQueue {
   }
 
   private log(kind: string, ticketId: string | null, windowNo: number | null, clerk: string | null, detail: object): void {
-    this.db.prepare('INSERT INTO events (at, kind, ticket_id, window_no, clerk, detail) VALUES (?, ?, ?, ?, ?, ?)').run(this.now(), kind, ticketId, windowNo, clerk, JSON.stringify(detail));
+    this.sql('INSERT INTO events (at, kind, ticket_id, window_no, clerk, detail) VALUES (?, ?, ?, ?, ?, ?)').run(this.now(), kind, ticketId, windowNo, clerk, JSON.stringify(detail));
   }
 
   private lastSeq(): number {
-    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number }).s;
+    return (this.sql('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number }).s;
   }
 
   /**
@@ -589,14 +664,14 @@ export class HallQueue {
   private idempotent<T>(requestId: string, op: string, run: () => T & { id?: string }, replay: (storedId: string | null) => T): T {
     let fresh = false;
     const result = writeTransaction(this.db, () => {
-      const seen = this.db.prepare('SELECT op, result FROM requests WHERE request_id = ?').get(requestId) as { op: string; result: string } | undefined;
+      const seen = this.sql('SELECT op, result FROM requests WHERE request_id = ?').get(requestId) as { op: string; result: string } | undefined;
       if (seen) {
         if (seen.op !== op) throw new AppError('CONFLICT', '请求编号重复。', { hint: '请重试一次。' });
         return replay(JSON.parse(seen.result) as string | null);
       }
       this.rollover();
       const value = run();
-      this.db.prepare('INSERT INTO requests (request_id, op, result, at) VALUES (?, ?, ?, ?)').run(requestId, op, JSON.stringify(value.id ?? null), this.now());
+      this.sql('INSERT INTO requests (request_id, op, result, at) VALUES (?, ?, ?, ?)').run(requestId, op, JSON.stringify(value.id ?? null), this.now());
       fresh = true;
       return value;
     });
@@ -612,8 +687,9 @@ export class HallQueue {
   private rollover(): void {
     if (this.config.keepOvernight) return;
     const today = this.today();
-    const stale = this.db.prepare(`${TICKET_SELECT} WHERE t.state = 'waiting' AND t.day < ?`).all(today) as TicketRow[];
-    for (const t of stale) this.move(t, 'cancel', { windowNo: 0, clerk: '' }, { finished_at: this.now() }, { reason: 'dayEnd' });
+    // Named index: left to itself SQLite walks every waiting ticket by state, on every change.
+    const stale = this.sql("SELECT id FROM tickets INDEXED BY tickets_waiting_day WHERE state = 'waiting' AND day < ?").all(today) as { id: string }[];
+    for (const { id } of stale) this.move(this.ticketRow(id)!, 'cancel', { windowNo: 0, clerk: '' }, { finished_at: this.now() }, { reason: 'dayEnd' });
   }
 
   private windowOp(input: At & { requestId: string }, op: string, fn: () => void): WindowStatus {
@@ -637,7 +713,25 @@ export class HallQueue {
         if (ticket && ticket.state === 'called') this.emit({ event: 'called', seq: this.lastSeq(), ticket, recall: called.recall });
       }
     }
-    return this.windowStatus(input);
+    // Under effectOnly the caller reads the status itself, after the batch's last change.
+    return this.statusLater ? (undefined as unknown as WindowStatus) : this.windowStatus(input);
+  }
+
+  /** Set while effectOnly runs. */
+  private statusLater = false;
+
+  /**
+   * Runs a window operation for its effect alone, leaving its answer (the window's status) to be
+   * read afterwards: a group commit reads every window's status once all its changes are made,
+   * in one readPhase, instead of reading the queue again after each.
+   */
+  effectOnly(fn: () => unknown): void {
+    this.statusLater = true;
+    try {
+      fn();
+    } finally {
+      this.statusLater = false;
+    }
   }
 
   private notify(): void {

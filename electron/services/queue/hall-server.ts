@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type Envelope, type ErrorPayload, internalErrorPayload, isAppError } from '../../../shared/contract/errors';
 import type { HallEvent } from '../../../shared/contract/queue';
 import type { Logger } from '../log';
 import { contentSecurityPolicy } from '../web/csp';
 import { resolveStatic, sendFile } from '../web/static-files';
-import { dispatchHall } from './hall-dispatch';
+import { dispatchHallBatch } from './hall-dispatch';
 import type { HallQueue } from './hall-queue';
 
 export const HALL_WS_PROTOCOL = 'hall-queue';
@@ -98,7 +99,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024, handleProtocols: (p) => (p.has(HALL_WS_PROTOCOL) ? HALL_WS_PROTOCOL : false) });
-  const sockets = new Set<WebSocket>();
+  // Each display/window socket with the TCP stream under it (kept to cork it, see below).
+  const sockets = new Map<WebSocket, Duplex>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://hall.invalid');
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
@@ -107,14 +109,28 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
+      sockets.set(ws, socket);
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
     });
   });
+  // A group commit announces its calls and one "changed" together. Each socket is corked until
+  // the end of this tick, so they leave in one write per socket rather than one per frame, and
+  // each frame is encoded once for all sockets.
+  let corked: Duplex[] | null = null;
+  const uncork = () => {
+    for (const s of corked ?? []) s.uncork();
+    corked = null;
+  };
   const unsubscribe = queue.subscribe((n) => {
-    const frame = JSON.stringify(n satisfies HallEvent);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    const frame = Buffer.from(JSON.stringify(n satisfies HallEvent));
+    const open = [...sockets].filter(([ws]) => ws.readyState === ws.OPEN);
+    if (!corked) {
+      corked = open.map(([, s]) => s);
+      for (const s of corked) s.cork();
+      process.nextTick(uncork);
+    }
+    for (const [ws] of open) ws.send(frame, { binary: false });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -129,7 +145,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
-        for (const ws of sockets) ws.terminate();
+        for (const ws of sockets.keys()) ws.terminate();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
@@ -149,7 +165,7 @@ function groupCommit(queue: HallQueue, onInternal: (op: string, e: unknown) => v
     pending = [];
     let results: Envelope<unknown>[];
     try {
-      results = queue.batch(() => batch.map((p) => dispatchHall(queue, p.op, p.input, onInternal)));
+      results = queue.batch(() => dispatchHallBatch(queue, batch, onInternal));
     } catch (error) {
       const payload = isAppError(error) ? error.toPayload() : internalErrorPayload;
       if (!isAppError(error)) onInternal('batch', error);
