@@ -25,7 +25,7 @@ test('a 即办件 from an ID-card read to 受理 with the keyboard: one outbox o
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await services.idcard.place('resident');
-  await expect(page.getByLabel('申请人姓名')).toHaveValue('张伟', { timeout: 15_000 });
+  await expect(page.getByLabel('申请人姓名').first()).toHaveValue('张伟', { timeout: 15_000 });
   await expect(page.getByLabel('申请人证件号码')).toHaveValue('11010519491231002X');
   await page.getByLabel('搜索事项').focus();
   await page.keyboard.type('cxjmyl');
@@ -119,7 +119,7 @@ test('a reload in the middle of a case restores the draft', async ({ page, host 
   await expect(page.getByText('已自动保存')).toBeVisible({ timeout: 5_000 });
   await page.waitForTimeout(700);
   await page.reload();
-  await expect(page.getByLabel('申请人姓名')).toHaveValue('吴敏', { timeout: 15_000 });
+  await expect(page.getByLabel('申请人姓名').first()).toHaveValue('吴敏', { timeout: 15_000 });
   await expect(page.getByLabel('抵押权人（银行）')).toHaveValue('示例银行');
   await expect(page.getByText('不动产抵押权首次登记').first()).toBeVisible();
 });
