@@ -19,7 +19,7 @@ export interface SenderHooks {
  * turns the resend into acknowledged duplicates.
  */
 export async function sendBatch(db: DB, client: PlatformClient, blobDir: string, batchSize: number, now: () => string, hooks: SenderHooks = {}): Promise<number> {
-  const ops = pendingOps(db, batchSize);
+  const ops = withinBytes(pendingOps(db, batchSize), MAX_BATCH_BYTES);
   if (ops.length === 0) return 0;
   await uploadBlobs(db, client, blobDir, ops, now);
   const clientId = await client.ensureRegistered();
@@ -50,6 +50,22 @@ export async function sendBatch(db: DB, client: PlatformClient, blobDir: string,
 /** Diagnostics for 同步问题: how often the ops were sent, and when last. */
 function countAttempt(db: DB, first: number, last: number, at: string) {
   stmt(db, `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?`).run(at, first, last);
+}
+
+/**
+ * A batch also ends at about this many payload bytes (always at least one op): few large requests
+ * cost the platform fewer commits, but one must still cross a slow hall uplink well within the
+ * request timeout, or it would time out and be resent for ever.
+ */
+export const MAX_BATCH_BYTES = 1 << 20;
+
+function withinBytes(ops: OutboxOp[], max: number): OutboxOp[] {
+  let bytes = 0;
+  for (let i = 0; i < ops.length; i++) {
+    bytes += Buffer.byteLength(ops[i]!.payload);
+    if (i > 0 && bytes > max) return ops.slice(0, i);
+  }
+  return ops;
 }
 
 function recordVerdicts(db: DB, results: OpResult[], at: string, beforeVerdicts: () => void): number {
