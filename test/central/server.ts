@@ -227,6 +227,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       },
     );
   });
+  // Idle connections stay open longer than a client waits between requests (undici keeps one
+  // for the hinted timeout less a second). With Node's 5 s default, a client that was busy for a
+  // few seconds could reuse a socket just as the platform closed it: a spurious network error
+  // (seen in the bench, where a long local transaction sits between two requests).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
