@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pendingOps } from '../../electron/services/outbox/outbox';
+import { DEFAULT_BATCH_SIZE } from '../../electron/services/sync/engine';
 import { startPlatform } from '../central/server';
 import { publishItem, sampleCatalog } from '../central/store';
 import { acceptCase, clientDb, testEngine, writeBlob } from '../support/sync';
@@ -40,7 +41,7 @@ async function scene(dir: string, fill: (db: ReturnType<typeof clientDb>) => voi
   const platform = await startPlatform({ dataDir: join(dir, 'platform') });
   const db = clientDb(dir);
   fill(db);
-  const engine = testEngine(db, dir, platform.url, { batchSize: 100, requestTimeoutMs: 120_000, ...overrides });
+  const engine = testEngine(db, dir, platform.url, { requestTimeoutMs: 120_000, ...overrides });
   await engine.client.ensureRegistered();
   return { platform, db, engine, close: async () => (db.close(), await platform.close()) };
 }
@@ -51,7 +52,7 @@ const bench: BenchModule = {
     const tmp = makeTempDir('zhck-bench-sync-');
     const raw = await sink();
     try {
-      // push: 3,000 cases, batches of 100
+      // push: 3,000 cases, in the engine's batches (the baseline POSTs the same batches)
       {
         const N = 3000;
         const { db, engine, close } = await scene(join(tmp.dir, 'push'), (db) =>
@@ -59,7 +60,7 @@ const bench: BenchModule = {
             for (let i = 1; i <= N; i++) acceptCase(db, i);
           })(),
         );
-        const bodies = opBodies(db, 100);
+        const bodies = opBodies(db, DEFAULT_BATCH_SIZE);
         const t0 = process.hrtime.bigint();
         await engine.pushAll();
         const s = seconds(t0);
@@ -95,7 +96,7 @@ const bench: BenchModule = {
             }
           })(),
         );
-        const bodies = opBodies(db, 100);
+        const bodies = opBodies(db, DEFAULT_BATCH_SIZE);
         const t0 = process.hrtime.bigint();
         await engine.pushAll();
         const s = seconds(t0);

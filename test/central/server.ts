@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { access, open, rename } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import {
   sha256Schema,
   tokenRequestSchema,
 } from '../../electron/services/sync/protocol';
-import { applyOps, clerkLogin, openPlatformDb, pullPage, type PlatformDB } from './store';
+import { stmt } from '../../electron/services/db/statements';
+import { applyOps, blobStored, clerkLogin, indexBlob, openPlatformDb, pullPage, type PlatformDB } from './store';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -45,12 +47,62 @@ class HttpError extends Error {
 
 const MAX_BODY = 64 * 1024 * 1024;
 
+/**
+ * One fsync serving every caller that arrives while another runs: a caller waits for a run that
+ * started after it called, so whatever it did before calling is covered.
+ */
+function groupedSync(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = () => (running = run().finally(() => (running = null)));
+  return () => {
+    if (!running) return start();
+    return (next ??= running.then(
+      () => ((next = null), start()),
+      () => ((next = null), start()),
+    ));
+  };
+}
+
+/**
+ * Makes uploaded blobs durable before they are confirmed: each is written to a temporary name,
+ * fsynced and renamed into place (so a file under its hash is always whole), then the folder is
+ * fsynced, once for the renames that finished together. Off the event loop, so uploads arriving
+ * together write and fsync side by side.
+ */
+function blobFiles(blobDir: string) {
+  const syncDir = groupedSync(async () => {
+    if (process.platform === 'win32') return; // a folder cannot be fsynced there; NTFS journals the rename
+    const dir = await open(blobDir, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  });
+  return async (sha: string, bytes: Buffer) => {
+    const file = join(blobDir, sha);
+    if (await access(file).then(() => true, () => false)) return; // idempotent: already whole
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, file);
+    await syncDir();
+  };
+}
+
 /** The reference central platform: a real HTTP server with its own SQLite database (README.md beside electron/services/sync). */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openPlatformDb(join(options.dataDir, 'platform.sqlite'), { shippedGuides: options.shippedGuides ?? true });
   const blobDir = join(options.dataDir, 'blobs');
   mkdirSync(blobDir, { recursive: true });
+  const storeBlob = blobFiles(blobDir);
   const now = options.now ?? Date.now;
   const ttl = options.tokenTtlMs ?? 60 * 60_000;
   const serverTime = () => new Date(now()).toISOString();
@@ -83,7 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
   const authClient = (req: IncomingMessage): string => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const row = token ? (db.prepare('SELECT client_id, expires_at FROM tokens WHERE token = ?').get(token) as { client_id: string; expires_at: number } | undefined) : undefined;
+    const row = token ? (stmt(db, 'SELECT client_id, expires_at FROM tokens WHERE token = ?').get(token) as { client_id: string; expires_at: number } | undefined) : undefined;
     if (!row || row.expires_at <= now()) throw new HttpError(401, 'TOKEN_EXPIRED', '令牌无效或已过期');
     return row.client_id;
   };
@@ -95,16 +147,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const r = parse(registerRequestSchema, await readJson(req));
       const clientId = randomUUID();
       const clientSecret = randomBytes(24).toString('base64url');
-      db.prepare('INSERT INTO clients (client_id, secret, hall_code, window_no, hall_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(clientId, clientSecret, r.hallCode, r.windowNo, r.hallName, serverTime());
+      stmt(db, 'INSERT INTO clients (client_id, secret, hall_code, window_no, hall_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(clientId, clientSecret, r.hallCode, r.windowNo, r.hallName, serverTime());
       return [201, { clientId, clientSecret, serverTime: serverTime() }];
     }
     if (req.method === 'POST' && path === '/auth/token') {
       const r = parse(tokenRequestSchema, await readJson(req));
-      const ok = db.prepare('SELECT 1 FROM clients WHERE client_id = ? AND secret = ?').get(r.clientId, r.clientSecret);
+      const ok = stmt(db, 'SELECT 1 FROM clients WHERE client_id = ? AND secret = ?').get(r.clientId, r.clientSecret);
       if (!ok) throw new HttpError(401, 'UNKNOWN_CLIENT', '客户端未注册或密钥不符');
       const accessToken = randomBytes(24).toString('base64url');
       const expiresAt = now() + ttl;
-      db.prepare('INSERT INTO tokens (token, client_id, expires_at) VALUES (?, ?, ?)').run(accessToken, r.clientId, expiresAt);
+      stmt(db, 'INSERT INTO tokens (token, client_id, expires_at) VALUES (?, ?, ?)').run(accessToken, r.clientId, expiresAt);
       return [200, { accessToken, expiresAt: new Date(expiresAt).toISOString(), serverTime: serverTime() }];
     }
     if (req.method === 'POST' && path === '/auth/clerk-login') {
@@ -118,7 +170,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const r = parse(pushRequestSchema, await readJson(req));
       if (r.clientId !== clientId) throw new HttpError(403, 'WRONG_CLIENT', '令牌与客户端不符');
       await options.hooks?.beforePushCommit?.();
-      const outcome = db.transaction(() => applyOps(db, clientId, r.ops)).immediate();
+      const outcome = db.transaction(() => applyOps(db, clientId, r.ops, blobDir)).immediate();
       await options.hooks?.afterPushCommit?.();
       if (outcome.kind === 'gap') return [409, { code: 'SEQ_GAP', lastSeq: outcome.lastSeq, serverTime: serverTime() }];
       return [200, { lastSeq: outcome.lastSeq, results: outcome.results, serverTime: serverTime() }];
@@ -127,22 +179,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (blob) {
       authClient(req);
       const sha = parse(sha256Schema, blob[1]);
-      const file = join(blobDir, sha);
       if (req.method === 'HEAD' || req.method === 'GET') {
-        const row = db.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha) as { size: number } | undefined;
-        if (!row) throw new HttpError(404, 'NOT_FOUND', '附件不存在');
+        if (!blobStored(db, blobDir, sha)) throw new HttpError(404, 'NOT_FOUND', '附件不存在');
+        const row = stmt(db, 'SELECT size FROM blobs WHERE sha256 = ?').get(sha) as { size: number };
         return [200, { sha256: sha, size: row.size, serverTime: serverTime() }];
       }
       if (req.method === 'PUT') {
         const bytes = await readBody(req);
         const actual = createHash('sha256').update(bytes).digest('hex');
         if (actual !== sha) throw new HttpError(422, 'HASH_MISMATCH', '附件内容与其 SHA-256 不符');
-        if (!existsSync(file)) {
-          const tmp = `${file}.${randomUUID()}.tmp`;
-          writeFileSync(tmp, bytes, { flush: true });
-          renameSync(tmp, file);
-        }
-        db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha, bytes.length, serverTime());
+        await storeBlob(sha, bytes);
+        indexBlob(db, sha, bytes.length, serverTime());
         return [200, { sha256: sha, size: bytes.length, serverTime: serverTime() }];
       }
     }
@@ -155,7 +202,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
     if (req.method === 'GET' && path === '/elicense/lookup') {
       authClient(req);
-      const row = db.prepare('SELECT license_id, name FROM elicenses WHERE cert_no = ? AND license_type = ?').get(url.searchParams.get('certNo') ?? '', url.searchParams.get('licenseType') ?? '') as
+      const row = stmt(db, 'SELECT license_id, name FROM elicenses WHERE cert_no = ? AND license_type = ?').get(url.searchParams.get('certNo') ?? '', url.searchParams.get('licenseType') ?? '') as
         | { license_id: string; name: string }
         | undefined;
       return [200, row ? { status: 'found', licenseId: row.license_id, name: row.name, serverTime: serverTime() } : { status: 'notFound', serverTime: serverTime() }];
@@ -180,6 +227,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       },
     );
   });
+  // Idle connections stay open longer than a client waits between requests (undici keeps one
+  // for the hinted timeout less a second). With Node's 5 s default, a client that was busy for a
+  // few seconds could reuse a socket just as the platform closed it: a spurious network error
+  // (seen in the bench, where a long local transaction sits between two requests).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,8 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { stmt } from '../../electron/services/db/statements';
 import {
   caseEventPayloadSchema,
   catalogBundleSchema,
@@ -49,7 +52,7 @@ export function openPlatformDb(file: string, options: { shippedGuides?: boolean 
     CREATE TABLE IF NOT EXISTS elicenses (cert_no TEXT NOT NULL, license_type TEXT NOT NULL, license_id TEXT NOT NULL, name TEXT NOT NULL,
       PRIMARY KEY (cert_no, license_type));
   `);
-  if (!db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get()) seed(db, options.shippedGuides ?? true);
+  if (!stmt(db, "SELECT 1 FROM meta WHERE key = 'seeded'").get()) seed(db, options.shippedGuides ?? true);
   return db;
 }
 
@@ -57,7 +60,7 @@ const hashPassword = (password: string, salt: string) => scryptSync(password, sa
 
 export function addAccount(db: PlatformDB, a: { login: string; password: string; name: string; role: 'clerk' | 'supervisor' | 'admin'; windowNos: number[] }) {
   const salt = randomBytes(12).toString('hex');
-  db.prepare(
+  stmt(db, 
     `INSERT INTO accounts (login, salt, hash, name, role, window_nos) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (login) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, name = excluded.name, role = excluded.role,
        window_nos = excluded.window_nos, disabled = 0, failures = 0, locked_until = 0`,
@@ -65,7 +68,7 @@ export function addAccount(db: PlatformDB, a: { login: string; password: string;
 }
 
 export function disableAccount(db: PlatformDB, login: string): boolean {
-  return db.prepare('UPDATE accounts SET disabled = 1 WHERE login = ?').run(login).changes === 1;
+  return stmt(db, 'UPDATE accounts SET disabled = 1 WHERE login = ?').run(login).changes === 1;
 }
 
 export type LoginResult =
@@ -74,7 +77,7 @@ export type LoginResult =
 
 /** Five wrong passwords lock an account for 15 minutes. */
 export function clerkLogin(db: PlatformDB, login: string, password: string, nowMs: number): LoginResult {
-  const row = db.prepare('SELECT * FROM accounts WHERE login = ?').get(login) as
+  const row = stmt(db, 'SELECT * FROM accounts WHERE login = ?').get(login) as
     | { salt: string; hash: string; name: string; role: 'clerk'; window_nos: string; disabled: number; failures: number; locked_until: number }
     | undefined;
   const bad = { ok: false, code: 'BAD_CREDENTIALS', message: '账号或密码不正确，请重新输入。' } as const;
@@ -84,10 +87,10 @@ export function clerkLogin(db: PlatformDB, login: string, password: string, nowM
   const ok = timingSafeEqual(Buffer.from(hashPassword(password, row.salt), 'hex'), Buffer.from(row.hash, 'hex'));
   if (!ok) {
     const failures = row.failures + 1;
-    db.prepare('UPDATE accounts SET failures = ?, locked_until = ? WHERE login = ?').run(failures >= 5 ? 0 : failures, failures >= 5 ? nowMs + 15 * 60_000 : 0, login);
+    stmt(db, 'UPDATE accounts SET failures = ?, locked_until = ? WHERE login = ?').run(failures >= 5 ? 0 : failures, failures >= 5 ? nowMs + 15 * 60_000 : 0, login);
     return bad;
   }
-  db.prepare('UPDATE accounts SET failures = 0 WHERE login = ?').run(login);
+  stmt(db, 'UPDATE accounts SET failures = 0 WHERE login = ?').run(login);
   return { ok: true, account: { login, name: row.name, role: row.role, windowNos: JSON.parse(row.window_nos) as number[] } };
 }
 
@@ -96,7 +99,7 @@ function seed(db: PlatformDB, shippedGuides: boolean) {
     addAccount(db, { login: 'zhangsan', password: 'Hall-2026', name: '张三', role: 'clerk', windowNos: [1, 2, 3] });
     addAccount(db, { login: 'lisi', password: 'Hall-2026', name: '李四', role: 'supervisor', windowNos: [] });
     addAccount(db, { login: 'admin', password: 'Hall-2026', name: '管理员', role: 'admin', windowNos: [] });
-    const lic = db.prepare('INSERT INTO elicenses (cert_no, license_type, license_id, name) VALUES (?, ?, ?, ?)');
+    const lic = stmt(db, 'INSERT INTO elicenses (cert_no, license_type, license_id, name) VALUES (?, ?, ?, ?)');
     lic.run('110101199003071234', 'hukou', 'EL-HK-0001', '居民户口簿');
     lic.run('110101199003071234', 'marriage', 'EL-MR-0001', '结婚证');
     lic.run('91110105MA01ABCD2X', 'businessLicense', 'EL-BL-0001', '营业执照');
@@ -107,7 +110,7 @@ function seed(db: PlatformDB, shippedGuides: boolean) {
     for (const item of shipped.items) publishItem(db, itemToWire(item));
     for (const bundle of shipped.bundles) publishBundle(db, bundleToWire(bundle));
     publishCalendar(db, { date: '2027-01-01', kind: 'holiday', name: '元旦' });
-    db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', '1')").run();
+    stmt(db, "INSERT INTO meta (key, value) VALUES ('seeded', '1')").run();
   })();
 }
 
@@ -138,7 +141,7 @@ export function sampleCatalog(count = 3): CatalogItemWire[] {
 const nowIso = () => new Date().toISOString();
 
 function logChange(db: PlatformDB, dataset: Dataset, key: string, value: unknown, clientId: string | null = null) {
-  db.prepare('INSERT INTO changes (dataset, client_id, key, value) VALUES (?, ?, ?, ?)').run(dataset, clientId, key, value === null ? null : JSON.stringify(value));
+  stmt(db, 'INSERT INTO changes (dataset, client_id, key, value) VALUES (?, ?, ?, ?)').run(dataset, clientId, key, value === null ? null : JSON.stringify(value));
 }
 
 export function publishItem(db: PlatformDB, item: CatalogItemWire) {
@@ -156,29 +159,64 @@ export function publishCalendar(db: PlatformDB, day: { date: string; kind: 'holi
 
 /** The current value of one catalogue key (latest change), or null. */
 export function currentCatalogValue(db: PlatformDB, key: string): unknown {
-  const row = db.prepare("SELECT value FROM changes WHERE dataset = 'catalog' AND key = ? ORDER BY version DESC LIMIT 1").get(key) as { value: string | null } | undefined;
+  const row = stmt(db, "SELECT value FROM changes WHERE dataset = 'catalog' AND key = ? ORDER BY version DESC LIMIT 1").get(key) as { value: string | null } | undefined;
   return row?.value ? JSON.parse(row.value) : null;
+}
+
+/** Whether a catalogue key currently holds a value (its latest change is not a tombstone). */
+function catalogKeyLive(db: PlatformDB, key: string): boolean {
+  const row = stmt(db, "SELECT value IS NOT NULL AS live FROM changes WHERE dataset = 'catalog' AND key = ? ORDER BY version DESC LIMIT 1").get(key) as { live: number } | undefined;
+  return row?.live === 1;
 }
 
 /** Forgets the change log below the current version: clients with older cursors must reset. */
 export function compact(db: PlatformDB) {
-  const max = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM changes').get() as { v: number }).v;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('compacted_below', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(max + 1));
+  const max = (stmt(db, 'SELECT coalesce(max(version), 0) AS v FROM changes').get() as { v: number }).v;
+  stmt(db, "INSERT INTO meta (key, value) VALUES ('compacted_below', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(max + 1));
   // Keep only the latest row per key (a snapshot still needs the values); old versions and tombstones go.
-  db.prepare(`DELETE FROM changes WHERE version NOT IN (SELECT max(version) FROM changes GROUP BY dataset, client_id, key) OR value IS NULL`).run();
+  stmt(db, `DELETE FROM changes WHERE version NOT IN (SELECT max(version) FROM changes GROUP BY dataset, client_id, key) OR value IS NULL`).run();
 }
 
 export function compactedBelow(db: PlatformDB): number {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'compacted_below'").get() as { value: string } | undefined;
+  const row = stmt(db, "SELECT value FROM meta WHERE key = 'compacted_below'").get() as { value: string } | undefined;
   return row ? Number(row.value) : 0;
+}
+
+/**
+ * Records a stored blob file in `blobs`, the index over the blob folder. The file itself was made
+ * durable before this (see storeBlobFile in server.ts), so the row is committed without an fsync
+ * of its own: the next synchronous commit, at the latest the push that refers to the blob, makes
+ * it durable too, and `blobStored` rebuilds a row a power cut lost. Uploads thus cost one fsync
+ * each on the platform, not two, and none of them blocks the event loop.
+ */
+export function indexBlob(db: PlatformDB, sha: string, size: number, at: string) {
+  db.pragma('synchronous = NORMAL');
+  try {
+    stmt(db, 'INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha, size, at);
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}
+
+/** Whether the platform holds a blob: its row, or its (whole, durable) file when a power cut lost the row. */
+export function blobStored(db: PlatformDB, blobDir: string, sha: string): boolean {
+  if (stmt(db, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(sha)) return true;
+  let size: number;
+  try {
+    size = statSync(join(blobDir, sha)).size;
+  } catch {
+    return false;
+  }
+  stmt(db, 'INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha, size, nowIso());
+  return true;
 }
 
 /**
  * Applies one push batch. Runs inside the caller's transaction together with `last_seq`: a
  * duplicate (seq ≤ last) is acknowledged without effect, a business rejection consumes its seq.
  */
-export function applyOps(db: PlatformDB, clientId: string, ops: PushOp[]): { kind: 'ok'; lastSeq: number; results: OpResult[] } | { kind: 'gap'; lastSeq: number } {
-  const client = db.prepare('SELECT last_seq FROM clients WHERE client_id = ?').get(clientId) as { last_seq: number };
+export function applyOps(db: PlatformDB, clientId: string, ops: PushOp[], blobDir: string): { kind: 'ok'; lastSeq: number; results: OpResult[] } | { kind: 'gap'; lastSeq: number } {
+  const client = stmt(db, 'SELECT last_seq FROM clients WHERE client_id = ?').get(clientId) as { last_seq: number };
   let last = client.last_seq;
   const sorted = [...ops].sort((a, b) => a.seq - b.seq);
   if (sorted[0]!.seq > last + 1) return { kind: 'gap', lastSeq: last };
@@ -189,24 +227,24 @@ export function applyOps(db: PlatformDB, clientId: string, ops: PushOp[]): { kin
       continue;
     }
     if (op.seq > last + 1) break; // a hole inside the batch: stop here, the client resends from lastSeq + 1
-    const verdict = applyOne(db, clientId, op);
-    db.prepare(
+    const verdict = applyOne(db, clientId, op, blobDir);
+    stmt(db, 
       `INSERT INTO ops (client_id, seq, op_id, op_type, schema_version, aggregate_id, payload, blob_refs, status, reject_code, reject_reason, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(clientId, op.seq, op.opId, op.type, op.schemaVersion, op.aggregateId, op.payload, JSON.stringify(op.blobRefs), verdict ? 'rejected' : 'applied', verdict?.code ?? null, verdict?.reason ?? null, nowIso());
     last = op.seq;
     results.push(verdict ? { seq: op.seq, opId: op.opId, status: 'rejected', ...verdict } : { seq: op.seq, opId: op.opId, status: 'applied' });
   }
-  db.prepare('UPDATE clients SET last_seq = ? WHERE client_id = ?').run(last, clientId);
+  stmt(db, 'UPDATE clients SET last_seq = ? WHERE client_id = ?').run(last, clientId);
   return { kind: 'ok', lastSeq: last, results };
 }
 
 type Verdict = { code: string; reason: string } | null;
 
-function applyOne(db: PlatformDB, clientId: string, op: PushOp): Verdict {
-  if (db.prepare('SELECT 1 FROM ops WHERE op_id = ?').get(op.opId)) return { code: 'DUPLICATE_OP_ID', reason: '该操作编号已被另一个序号使用。' };
+function applyOne(db: PlatformDB, clientId: string, op: PushOp, blobDir: string): Verdict {
+  if (stmt(db, 'SELECT 1 FROM ops WHERE op_id = ?').get(op.opId)) return { code: 'DUPLICATE_OP_ID', reason: '该操作编号已被另一个序号使用。' };
   for (const sha of op.blobRefs) {
-    if (!db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha)) return { code: 'BLOB_MISSING', reason: `附件 ${sha.slice(0, 12)}… 未上传。` };
+    if (!blobStored(db, blobDir, sha)) return { code: 'BLOB_MISSING', reason: `附件 ${sha.slice(0, 12)}… 未上传。` };
   }
   let payload: unknown;
   try {
@@ -218,7 +256,7 @@ function applyOne(db: PlatformDB, clientId: string, op: PushOp): Verdict {
   if (op.type === 'rating.submitted' && op.schemaVersion === 1) {
     const r = ratingPayloadSchema.safeParse(payload);
     if (!r.success) return { code: 'BAD_PAYLOAD', reason: '评价内容格式不正确。' };
-    db.prepare('INSERT OR REPLACE INTO ratings (rating_id, client_id, case_no, grade, payload) VALUES (?, ?, ?, ?, ?)').run(r.data.ratingId, clientId, r.data.caseNo, r.data.grade, op.payload);
+    stmt(db, 'INSERT OR REPLACE INTO ratings (rating_id, client_id, case_no, grade, payload) VALUES (?, ?, ?, ?, ?)').run(r.data.ratingId, clientId, r.data.caseNo, r.data.grade, op.payload);
     return null;
   }
   return { code: 'UNKNOWN_OP_TYPE', reason: `平台不认识操作类型 ${op.type}（版本 ${op.schemaVersion}）。` };
@@ -229,18 +267,17 @@ function applyCaseEvent(db: PlatformDB, clientId: string, op: PushOp, payload: u
   if (!parsed.success) return { code: 'BAD_PAYLOAD', reason: '办件内容格式不正确。' };
   const e = parsed.data;
   for (const item of e.items) {
-    const known = currentCatalogValue(db, `item:${item.itemId}`);
-    if (!known) return { code: 'UNKNOWN_ITEM', reason: `事项 ${item.itemId}（${item.name}）不在平台目录中。` };
+    if (!catalogKeyLive(db, `item:${item.itemId}`)) return { code: 'UNKNOWN_ITEM', reason: `事项 ${item.itemId}（${item.name}）不在平台目录中。` };
   }
-  const existing = db.prepare('SELECT client_id, case_id FROM cases WHERE case_no = ?').get(e.caseNo) as { client_id: string; case_id: string } | undefined;
+  const existing = stmt(db, 'SELECT client_id, case_id FROM cases WHERE case_no = ?').get(e.caseNo) as { client_id: string; case_id: string } | undefined;
   if (existing && (existing.client_id !== clientId || existing.case_id !== e.caseId)) {
     return { code: 'CASE_NO_CONFLICT', reason: `受理号 ${e.caseNo} 已被另一个办件使用。` };
   }
   if (existing) {
-    db.prepare('UPDATE cases SET snapshot = ?, updated_at = ? WHERE case_no = ?').run(op.payload, nowIso(), e.caseNo);
+    stmt(db, 'UPDATE cases SET snapshot = ?, updated_at = ? WHERE case_no = ?').run(op.payload, nowIso(), e.caseNo);
   } else {
-    const n = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM cases').get() as { n: number }).n + 1;
-    db.prepare('INSERT INTO cases (case_no, client_id, case_id, snapshot, platform_no, status_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    const n = (stmt(db, 'SELECT coalesce(max(rowid), 0) AS n FROM cases').get() as { n: number }).n + 1;
+    stmt(db, 'INSERT INTO cases (case_no, client_id, case_id, snapshot, platform_no, status_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       e.caseNo,
       clientId,
       e.caseId,
@@ -250,7 +287,7 @@ function applyCaseEvent(db: PlatformDB, clientId: string, op: PushOp, payload: u
       nowIso(),
     );
   }
-  db.prepare('INSERT INTO case_events (case_no, op_id, payload) VALUES (?, ?, ?)').run(e.caseNo, op.opId, op.payload);
+  stmt(db, 'INSERT INTO case_events (case_no, op_id, payload) VALUES (?, ?, ?)').run(e.caseNo, op.opId, op.payload);
   return null;
 }
 
@@ -259,12 +296,12 @@ const statusNotes: Record<number, string> = { 8: '部门受理', 9: '特别程�
 /** The back office's decision on a case: recorded and queued for the owning client's `cases` pull. */
 export function backOffice(db: PlatformDB, caseNo: string, statusCode: 8 | 9 | 10 | 11 | 12 | 13, note = ''): boolean {
   return db.transaction(() => {
-    const c = db.prepare('SELECT client_id, platform_no FROM cases WHERE case_no = ?').get(caseNo) as { client_id: string; platform_no: string } | undefined;
+    const c = stmt(db, 'SELECT client_id, platform_no FROM cases WHERE case_no = ?').get(caseNo) as { client_id: string; platform_no: string } | undefined;
     if (!c) return false;
     const at = nowIso();
-    db.prepare('UPDATE cases SET status_code = ?, updated_at = ? WHERE case_no = ?').run(statusCode, at, caseNo);
+    stmt(db, 'UPDATE cases SET status_code = ?, updated_at = ? WHERE case_no = ?').run(statusCode, at, caseNo);
     // Keys sort in the order of the case's events: a snapshot (ordered by key) replays them in order.
-    const n = (db.prepare("SELECT count(*) AS n FROM changes WHERE dataset = 'cases' AND key LIKE ? || ':%'").get(caseNo) as { n: number }).n + 1;
+    const n = (stmt(db, "SELECT count(*) AS n FROM changes WHERE dataset = 'cases' AND key LIKE ? || ':%'").get(caseNo) as { n: number }).n + 1;
     logChange(db, 'cases', `${caseNo}:${String(n).padStart(6, '0')}`, { caseNo, platformNo: c.platform_no, statusCode, at, note: note || statusNotes[statusCode]! }, c.client_id);
     return true;
   })();
@@ -274,19 +311,22 @@ export function backOffice(db: PlatformDB, caseNo: string, statusCode: 8 | 9 | 1
 export function pullPage(db: PlatformDB, clientId: string, dataset: Dataset, cursor: string | null, limit: number) {
   const scope = dataset === 'cases' ? clientId : null;
   const decoded = cursor === null ? null : decodeCursor(cursor);
-  const maxVersion = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM changes').get() as { v: number }).v;
+  const maxVersion = (stmt(db, 'SELECT coalesce(max(version), 0) AS v FROM changes').get() as { v: number }).v;
   if (cursor !== null && (decoded === null || (decoded.mode === 'changes' && decoded.after + 1 < compactedBelow(db)))) {
     return { snapshot: false, changes: [] as Change[], nextCursor: '', hasMore: false, resetRequired: true };
   }
   if (decoded === null || decoded.mode === 'snapshot') {
     const asOf = decoded?.mode === 'snapshot' ? decoded.asOf : maxVersion;
     const afterKey = decoded?.mode === 'snapshot' ? decoded.afterKey : '';
-    const rows = db
-      .prepare(
-        `SELECT c.key, c.value FROM changes c JOIN (SELECT key, max(version) AS v FROM changes WHERE dataset = ? AND client_id IS ? AND version <= ? AND key > ? GROUP BY key) m
-           ON c.key = m.key AND c.version = m.v WHERE c.value IS NOT NULL ORDER BY c.key LIMIT ?`,
-      )
-      .all(dataset, scope, asOf, afterKey, limit + 1) as { key: string; value: string }[];
+    // Walks the keys in order from the page's start and stops after the page: each page costs its
+    // own size, not the whole dataset's (a grouping over every later key made a full pull quadratic).
+    const rows = stmt(
+      db,
+      `SELECT c.key, c.value FROM changes c INDEXED BY changes_key
+         WHERE c.dataset = ? AND c.key > ? AND c.client_id IS ? AND c.value IS NOT NULL
+           AND c.version = (SELECT max(m.version) FROM changes m INDEXED BY changes_key WHERE m.dataset = c.dataset AND m.key = c.key AND m.client_id IS c.client_id AND m.version <= ?)
+         ORDER BY c.key LIMIT ?`,
+    ).all(dataset, afterKey, scope, asOf, limit + 1) as { key: string; value: string }[];
     const page = rows.slice(0, limit);
     const hasMore = rows.length > limit;
     return {
@@ -297,9 +337,7 @@ export function pullPage(db: PlatformDB, clientId: string, dataset: Dataset, cur
       resetRequired: false,
     };
   }
-  const rows = db
-    .prepare('SELECT version, key, value FROM changes WHERE dataset = ? AND client_id IS ? AND version > ? ORDER BY version LIMIT ?')
-    .all(dataset, scope, decoded.after, limit + 1) as { version: number; key: string; value: string | null }[];
+  const rows = stmt(db, 'SELECT version, key, value FROM changes WHERE dataset = ? AND client_id IS ? AND version > ? ORDER BY version LIMIT ?').all(dataset, scope, decoded.after, limit + 1) as { version: number; key: string; value: string | null }[];
   const page = rows.slice(0, limit);
   return {
     snapshot: false,

@@ -10,8 +10,13 @@ export function searchKeys(name: string): { pinyin: string; initials: string } {
 
 const b = (v: boolean) => (v ? 1 : 0);
 
-/** Writes items (with their materials and fields) and bundles. Caller owns the transaction. */
-export function writeCatalog(db: DB, items: readonly CatalogItem[], bundles: readonly CatalogBundle[], at: string): void {
+/**
+ * Writes items (with their materials and fields) and bundles. Caller owns the transaction.
+ * `intoEmpty`: the catalogue tables were just emptied (a snapshot swap), so there are no old
+ * children to delete first.
+ */
+export function writeCatalog(db: DB, items: readonly CatalogItem[], bundles: readonly CatalogBundle[], at: string, options: { intoEmpty?: boolean } = {}): void {
+  const replacing = !options.intoEmpty;
   const upsertItem = db.prepare(`INSERT OR REPLACE INTO catalog_items (id, catalog_code, task_code, handle_item_code, name, type_code, dept_name, dept_code,
     accept_condition, legal_limit, legal_unit, promise_limit, promise_unit, project_type, fees, visits, handle_area, can_mail, special_procedure,
     result_name, transact_addr, transact_time, link_way, remit_note, version, status, sample, search_pinyin, search_initials, updated_at)
@@ -29,8 +34,10 @@ export function writeCatalog(db: DB, items: readonly CatalogItem[], bundles: rea
   for (const it of items) {
     const keys = searchKeys(it.name);
     // INSERT OR REPLACE deletes the old row first; children go with it via ON DELETE CASCADE, but be explicit.
-    dropMaterials.run(it.id);
-    dropFields.run(it.id);
+    if (replacing) {
+      dropMaterials.run(it.id);
+      dropFields.run(it.id);
+    }
     upsertItem.run({ ...it, fees: JSON.stringify(it.fees), canMail: b(it.canMail), sample: b(it.sample), pinyin: keys.pinyin, initials: keys.initials, at });
     it.materials.forEach((m, order) =>
       insertMaterial.run({ ...m, itemId: it.id, order, allowRongque: b(m.allowRongque), allowPromise: b(m.allowPromise) }),
@@ -43,7 +50,7 @@ export function writeCatalog(db: DB, items: readonly CatalogItem[], bundles: rea
   const insertBundleItem = db.prepare('INSERT INTO catalog_bundle_items (bundle_id, item_id, order_num, depends_on) VALUES (?, ?, ?, ?)');
   for (const bu of bundles) {
     const keys = searchKeys(bu.name);
-    dropBundleItems.run(bu.id);
+    if (replacing) dropBundleItems.run(bu.id);
     upsertBundle.run(bu.id, bu.name, bu.description, bu.promiseLimit, bu.promiseUnit, bu.version, bu.status, b(bu.sample), keys.pinyin, keys.initials, at);
     bu.items.forEach((bi, order) => insertBundleItem.run(bu.id, bi.itemId, order, bi.dependsOn));
   }

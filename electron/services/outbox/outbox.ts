@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/connection';
+import { stmt } from '../db/statements';
 
 /** An operation bound for the central platform; `payload` is JSON, `blobRefs` SHA-256s to upload first. */
 export interface OutboxOpInput {
@@ -78,7 +79,7 @@ const toOp = (r: OutboxRow): OutboxOp => ({
 
 /** The oldest pending ops, in `seq` order: the sender works them strictly in order. */
 export function pendingOps(db: DB, limit: number): OutboxOp[] {
-  return (db.prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as OutboxRow[]).map(toOp);
+  return (stmt(db, "SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as OutboxRow[]).map(toOp);
 }
 
 export function opsForAggregate(db: DB, aggregateId: string): OutboxOp[] {

@@ -32,7 +32,7 @@ function deleteCatalogKey(db: DB, key: string) {
 export function catalogApplier(): DatasetApplier {
   // The catalogue store's own writer: search keys (pinyin, initials), materials and form fields
   // are written exactly as for the bundled catalogue. Items before bundles: a bundle refers to them.
-  const putAll = (db: DB, puts: Change[]) => {
+  const putAll = (db: DB, puts: Change[], intoEmpty = false) => {
     const items = puts.filter((c) => c.op === 'put' && c.key.startsWith('item:')).map((c) => itemFromWire((c as { value: unknown }).value));
     const known = new Set((db.prepare('SELECT id FROM catalog_items').all() as { id: string }[]).map((r) => r.id));
     for (const it of items) known.add(it.id);
@@ -41,7 +41,7 @@ export function catalogApplier(): DatasetApplier {
       .map((c) => bundleFromWire((c as { value: unknown }).value))
       // A bundle row must not point at an item this window does not hold.
       .map((bu) => ({ ...bu, items: bu.items.filter((i) => known.has(i.itemId)) }));
-    writeCatalog(db, items, bundles, new Date().toISOString());
+    writeCatalog(db, items, bundles, new Date().toISOString(), { intoEmpty });
   };
   const markPlatform = (db: DB) => setCatalogMeta(db, { source: 'platform' });
   return {
@@ -63,7 +63,7 @@ export function catalogApplier(): DatasetApplier {
     },
     replaceAll(db, puts) {
       for (const t of ['catalog_bundle_items', 'catalog_bundles', 'catalog_fields', 'catalog_materials', 'catalog_items']) db.prepare(`DELETE FROM ${t}`).run();
-      putAll(db, puts);
+      putAll(db, puts, true);
       markPlatform(db);
     },
   };

@@ -60,6 +60,13 @@ export interface SyncEngineOptions {
   hooks?: SenderHooks & PullHooks;
 }
 
+/**
+ * Ops per push. Each batch costs one commit (an fsync) on the platform and one for the local
+ * acknowledgement, so larger batches drain a backlog faster; the sender also ends a batch at
+ * MAX_BATCH_BYTES so a slow uplink still carries it within the request timeout. ≤ 500 (protocol).
+ */
+export const DEFAULT_BATCH_SIZE = 250;
+
 /** Full jitter (AWS architecture blog): uniform in [0, min(cap, base·2^attempt)). */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30)));
@@ -88,7 +95,7 @@ export class SyncEngine {
     this.o = {
       clock: realClock,
       random: Math.random,
-      batchSize: 100,
+      batchSize: DEFAULT_BATCH_SIZE,
       pageSize: 500,
       baseDelayMs: 1000,
       maxDelayMs: 5 * 60_000,

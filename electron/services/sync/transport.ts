@@ -1,5 +1,6 @@
 import type { z } from '../../../shared/contract/zod';
 import type { DB } from '../db/connection';
+import { stmt } from '../db/statements';
 import { errorReplySchema, registerReplySchema, tokenReplySchema } from './protocol';
 
 /** Why a request to the platform failed; `retryable` decides between backoff and a visible problem. */
@@ -48,7 +49,7 @@ export class PlatformClient {
   ) {}
 
   private row(): ClientRow | undefined {
-    return this.db.prepare('SELECT central_url, client_id, client_secret, access_token FROM sync_client WHERE id = 1').get() as ClientRow | undefined;
+    return stmt(this.db, 'SELECT central_url, client_id, client_secret, access_token FROM sync_client WHERE id = 1').get() as ClientRow | undefined;
   }
 
   get baseUrl(): string {
