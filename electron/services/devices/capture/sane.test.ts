@@ -48,7 +48,7 @@ describe('SANE through scanimage, against the real test backend', () => {
       .scan({ device: 'test:0', source: 'platen', colorMode: 'gray', dpi: 25, extra: ['--read-return-value', 'SANE_STATUS_JAMMED'] }, dir)
       .then(() => null, (e: Error) => e);
     expect(err?.message).toBe('扫描仪卡纸了。');
-  });
+  }, 60_000); // scanimage loads every configured backend first; slow on a busy 2-core runner
 
   it('says scanimage is missing in Chinese', async () => {
     const err = await new SaneScanner(process.env, 'scanimage-not-installed').list().then(() => null, (e: Error) => e);
