@@ -42,13 +42,21 @@ describe('SANE through scanimage, against the real test backend', () => {
   }, 60_000);
 
   it('reports a jam from the backend in Chinese', async () => {
-    const dir = join(tmp.dir, 'jam');
-    mkdirSync(dir);
-    const err = await sane()
-      .scan({ device: 'test:0', source: 'platen', colorMode: 'gray', dpi: 25, extra: ['--read-return-value', 'SANE_STATUS_JAMMED'] }, dir)
-      .then(() => null, (e: Error) => e);
-    expect(err?.message).toBe('扫描仪卡纸了。');
-  }, 60_000); // scanimage loads every configured backend first; slow on a busy 2-core runner
+    // The test backend's reader process sometimes never finishes a jammed read when the machine is
+    // busy (scanimage then hangs, as a real stuck scanner would): that run ends with the
+    // no-answer message, and the jam is asked for again.
+    const messages: string[] = [];
+    for (let attempt = 0; attempt < 3 && !messages.includes('扫描仪卡纸了。'); attempt++) {
+      const dir = join(tmp.dir, `jam-${attempt}`);
+      mkdirSync(dir);
+      const err = await new SaneScanner({ ...process.env, SANE_CONFIG_DIR: conf }, 'scanimage', 10_000)
+        .scan({ device: 'test:0', source: 'platen', colorMode: 'gray', dpi: 25, extra: ['--read-return-value', 'SANE_STATUS_JAMMED'] }, dir)
+        .then(() => null, (e: Error) => e);
+      messages.push(err?.message ?? '');
+    }
+    expect(messages.at(-1)).toBe('扫描仪卡纸了。');
+    expect(messages.every((m) => m === '扫描仪卡纸了。' || m === '扫描仪长时间没有响应，本次扫描已停止。')).toBe(true);
+  }, 60_000);
 
   it('says scanimage is missing in Chinese', async () => {
     const err = await new SaneScanner(process.env, 'scanimage-not-installed').list().then(() => null, (e: Error) => e);

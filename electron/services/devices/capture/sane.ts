@@ -54,7 +54,12 @@ export function pickSource(optionsText: string, want: 'platen' | 'feeder'): stri
 
 /** SANE through scanimage (Linux): list, options, batch scan. */
 export class SaneScanner {
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env, private readonly binary = 'scanimage') {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly binary = 'scanimage',
+    /** A scanner that stops answering mid-scan is given up after this long. */
+    private readonly timeoutMs = 120_000,
+  ) {}
 
   async list(): Promise<SaneDevice[]> {
     const r = await this.run(['-f', '%d\t%v\t%m\t%t%n']);
@@ -82,7 +87,10 @@ export class SaneScanner {
 
   private async run(args: string[], signal?: AbortSignal) {
     try {
-      return await runTool(this.binary, args, { env: this.env, ...(signal ? { signal } : {}) });
+      const r = await runTool(this.binary, args, { env: this.env, timeoutMs: this.timeoutMs, ...(signal ? { signal } : {}) });
+      if (r.code === null && !signal?.aborted)
+        throw new AppError('DEVICE', '扫描仪长时间没有响应，本次扫描已停止。', { hint: '请检查扫描仪是否卡纸或断开，关机再开机后重试；已保存的页不受影响。' });
+      return r;
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') throw new AppError('DEVICE', '本机没有安装 SANE 扫描程序（scanimage）。', { hint: '请联系信息科安装 sane-utils，或在设置中改用其他扫描方式。', cause: error });
       if (signal?.aborted) throw new AppError('CONFLICT', '扫描已取消。', { rule: 'capture.cancelled' });
