@@ -1,42 +1,22 @@
 import { Alert } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Board } from '../../shared/contract/queue';
+import { useRef, useState } from 'react';
 import { announcement, type Announcement } from '../../shared/domain/queue/speech';
 import { describeFailure } from '../lib/errors';
-import { hallCall, onHallEvents } from '../kiosk/hall-api';
+import { useHallBoard } from '../kiosk/useHallBoard';
 import { Announcer } from './announcer';
 
 /** 叫号屏: current call per window, recent calls, waiting counts; calls are announced in turn. */
 export function DisplayApp() {
-  const [board, setBoard] = useState<Board | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [linkDown, setLinkDown] = useState(false);
   const [showing, setShowing] = useState<Announcement | null>(null);
   const announcer = useRef<Announcer | null>(null);
   announcer.current ??= new Announcer(setShowing);
-
-  const load = useCallback(() => {
-    hallCall('hall.board', {}).then(
-      (b) => {
-        setBoard(b);
-        setFailure(null);
-      },
-      setFailure,
-    );
-  }, []);
-  useEffect(() => {
-    load();
-    return onHallEvents(
-      (e) => {
-        if (e.event === 'called' && e.ticket.windowNo !== null) announcer.current!.push(announcement(e.ticket.label, e.ticket.windowNo, e.recall));
-        load();
-      },
-      (up) => {
-        setLinkDown(!up);
-        if (up) load();
-      },
-    );
-  }, [load]);
+  const { board, failure, linkUp } = useHallBoard({
+    reloadOn: () => true,
+    onEvent: (e) => {
+      if (e.event === 'called' && e.ticket.windowNo !== null) announcer.current!.push(announcement(e.ticket.label, e.ticket.windowNo, e.recall));
+    },
+  });
+  const linkDown = !linkUp;
 
   const f = failure ? describeFailure(failure) : null;
   return (

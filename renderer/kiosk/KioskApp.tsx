@@ -1,35 +1,21 @@
 import { Alert, Button, Input, Result, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { Board, Issued } from '../../shared/contract/queue';
+import { useEffect, useState } from 'react';
+import type { Issued } from '../../shared/contract/queue';
 import { describeFailure } from '../lib/errors';
-import { hallCall, newRequestId, onHallEvents } from './hall-api';
+import { hallCall, newRequestId } from './hall-api';
+import { useHallBoard } from './useHallBoard';
 import { TicketSlip } from './TicketSlip';
 
 const BACK_TO_START_MS = 20_000;
 
 /** 自助取号: touch-sized category buttons, optional priority group, appointment check-in. */
 export function KioskApp() {
-  const [board, setBoard] = useState<Board | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { board, failure, setFailure } = useHallBoard({ reloadOn: (e) => e.event === 'changed' });
   const [group, setGroup] = useState<string | null>(null);
   const [checkIn, setCheckIn] = useState(false);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
-
-  const load = useCallback(() => {
-    hallCall('hall.board', {}).then(
-      (b) => {
-        setBoard(b);
-        setFailure(null);
-      },
-      setFailure,
-    );
-  }, []);
-  useEffect(() => {
-    load();
-    return onHallEvents((e) => e.event === 'changed' && load(), (up) => up && load());
-  }, [load]);
 
   useEffect(() => {
     if (!issued) return;

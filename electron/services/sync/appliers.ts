@@ -34,13 +34,15 @@ export function catalogApplier(): DatasetApplier {
   // are written exactly as for the bundled catalogue. Items before bundles: a bundle refers to them.
   const putAll = (db: DB, puts: Change[], intoEmpty = false) => {
     const items = puts.filter((c) => c.op === 'put' && c.key.startsWith('item:')).map((c) => itemFromWire((c as { value: unknown }).value));
-    const known = new Set((db.prepare('SELECT id FROM catalog_items').all() as { id: string }[]).map((r) => r.id));
-    for (const it of items) known.add(it.id);
+    // A bundle row must not point at an item this window does not hold: asked per bundle item
+    // (bundles are few) rather than reading every item id for every page.
+    const inPage = new Set(items.map((it) => it.id));
+    const stored = db.prepare('SELECT 1 FROM catalog_items WHERE id = ?');
+    const held = (id: string) => inPage.has(id) || stored.get(id) !== undefined;
     const bundles = puts
       .filter((c) => c.op === 'put' && c.key.startsWith('bundle:'))
       .map((c) => bundleFromWire((c as { value: unknown }).value))
-      // A bundle row must not point at an item this window does not hold.
-      .map((bu) => ({ ...bu, items: bu.items.filter((i) => known.has(i.itemId)) }));
+      .map((bu) => ({ ...bu, items: bu.items.filter((i) => held(i.itemId)) }));
     writeCatalog(db, items, bundles, new Date().toISOString(), { intoEmpty });
   };
   const markPlatform = (db: DB) => setCatalogMeta(db, { source: 'platform' });
